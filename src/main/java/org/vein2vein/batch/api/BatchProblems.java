@@ -1,0 +1,59 @@
+package org.vein2vein.batch.api;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import org.vein2vein.batch.application.BatchNotFoundException;
+import org.vein2vein.batch.application.StepTimeException;
+import org.vein2vein.batch.domain.InvalidCoiException;
+import org.vein2vein.batch.domain.StepOutOfOrderException;
+import org.vein2vein.platform.problem.Problem;
+import org.vein2vein.platform.problem.ProblemResponses;
+import org.vein2vein.platform.problem.ProblemType;
+
+/** The problems of the batch slice, as clients see them. */
+public class BatchProblems {
+
+    @ServerExceptionMapper
+    public Response invalidCoi(InvalidCoiException e, UriInfo uri) {
+        return respond(Problem.of(ProblemType.INVALID_COI, e.getMessage())
+                .withViolations(List.of(new Problem.Violation("path.coi", e.getMessage()))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response batchNotFound(BatchNotFoundException e, UriInfo uri) {
+        return respond(Problem.of(ProblemType.BATCH_NOT_FOUND, capitalized(e.getMessage()) + "."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response stepOutOfOrder(StepOutOfOrderException e, UriInfo uri) {
+        return respond(Problem.of(ProblemType.STEP_OUT_OF_ORDER, capitalized(e.getMessage()) + ".")
+                .with("currentStage", e.current())
+                .with("attemptedStage", e.attempted())
+                .with("allowedNextStages", List.copyOf(e.allowed())), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response stepTime(StepTimeException e, UriInfo uri) {
+        if (e.reason() == StepTimeException.Reason.IN_FUTURE) {
+            return respond(Problem.of(ProblemType.OCCURRED_AT_IN_FUTURE, capitalized(e.getMessage()) + ".")
+                    .withViolations(List.of(new Problem.Violation("occurredAt",
+                            "must not be later than " + e.limit())))
+                    .with("latestAccepted", e.limit().toString()), uri);
+        }
+        return respond(Problem.of(ProblemType.OCCURRED_BEFORE_PREVIOUS_EVENT, capitalized(e.getMessage()) + ".")
+                .with("earliestAccepted", e.limit().toString()), uri);
+    }
+
+    private static Response respond(Problem problem, UriInfo uri) {
+        return ProblemResponses.of(problem.at(uri.getPath()));
+    }
+
+    private static String capitalized(String message) {
+        return Character.toUpperCase(message.charAt(0)) + message.substring(1);
+    }
+}

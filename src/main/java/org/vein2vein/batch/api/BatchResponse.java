@@ -1,0 +1,43 @@
+package org.vein2vein.batch.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import org.vein2vein.batch.application.BatchState;
+import org.vein2vein.batch.domain.BatchType;
+import org.vein2vein.batch.domain.Stage;
+
+/** A batch as clients see it: its identity, where it stands, and what may come next. */
+@Schema(name = "Batch")
+public record BatchResponse(
+        @Schema(description = "Chain of Identity identifier", example = "V2V7K3Q9P2XRTB") String coi,
+        BatchType type,
+        String subjectReference,
+        String productCode,
+        String collectionSite,
+        @Schema(description = "Current stage, that of the newest ledger event") Stage stage,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "While quarantined: the stage the batch returns to") Stage resumeStage,
+        @Schema(description = "Stages the plan allows next") List<Stage> allowedNextStages,
+        @Schema(description = "Number of events in the batch's ledger; also its ETag") long ledgerSequence,
+        @Schema(description = "Hash of the newest ledger event") String ledgerHeadHash,
+        Instant registeredAt,
+        Instant updatedAt) {
+
+    static BatchResponse of(BatchState state) {
+        var batch = state.batch();
+        return new BatchResponse(batch.coi().value(), batch.type(), batch.subjectReference(), batch.productCode(),
+                batch.collectionSite(), batch.stage(), batch.resumeStage().orElse(null),
+                List.copyOf(batch.allowedNextStages()), state.ledgerHead().sequence(), state.ledgerHead().hash(),
+                state.registeredAt(), state.updatedAt());
+    }
+
+    /** Strong entity tag: the ledger sequence changes with every accepted step. */
+    String etag() {
+        return Long.toString(ledgerSequence);
+    }
+}

@@ -1,0 +1,14 @@
+package org.vein2vein.batch.api;
+
+/** The shapes of identifiers accepted from clients: short codes, no room for free text or PHI. */
+final class Patterns {
+
+    static final String REFERENCE = "[A-Za-z0-9][A-Za-z0-9._:-]{2,63}";
+    static final String REFERENCE_MESSAGE =
+            "must be a pseudonymous identifier: 3 to 64 letters, digits, '.', '_', ':' or '-'";
+    static final String PRODUCT_CODE = "[A-Z0-9][A-Z0-9-]{1,31}";
+    static final String PRODUCT_CODE_MESSAGE = "must be 2 to 32 upper-case letters, digits or '-'";
+
+    private Patterns() {
+    }
+}

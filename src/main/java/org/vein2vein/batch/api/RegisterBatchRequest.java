@@ -1,0 +1,26 @@
+package org.vein2vein.batch.api;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import org.vein2vein.batch.domain.BatchType;
+
+/** What a site sends to register a batch; the service assigns the COI. */
+@Schema(name = "RegisterBatchRequest")
+public record RegisterBatchRequest(
+        @NotNull @Schema(required = true) BatchType type,
+        @NotNull @Pattern(regexp = Patterns.REFERENCE, message = Patterns.REFERENCE_MESSAGE)
+        @Schema(required = true, description = "Pseudonymous id of the patient (autologous) or donor (allogeneic), "
+                + "issued by their site. Never a name, birth date or record number.", example = "PSN-7F3K-22")
+        String subjectReference,
+        @NotNull @Pattern(regexp = Patterns.PRODUCT_CODE, message = Patterns.PRODUCT_CODE_MESSAGE)
+        @Schema(required = true, example = "CART-GD2-AUTO") String productCode,
+        @NotNull @Pattern(regexp = Patterns.REFERENCE, message = Patterns.REFERENCE_MESSAGE)
+        @Schema(required = true, description = "Site where the cells are collected", example = "SITE-LYON-01")
+        String collectionSite,
+        @NotNull @Pattern(regexp = Patterns.REFERENCE, message = Patterns.REFERENCE_MESSAGE)
+        @Schema(required = true, description = "Pseudonymous id of the person registering the batch",
+                example = "op-4711") String operator) {
+}

@@ -1,0 +1,11 @@
+package org.vein2vein.batch.application;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.vein2vein.batch.domain.Stage;
+
+/** Records that a step of the batch's journey happened. */
+public record LogStep(Stage stage, Instant occurredAt, String site, String operator, JsonNode data) {
+}

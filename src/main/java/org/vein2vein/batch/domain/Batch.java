@@ -1,0 +1,58 @@
+package org.vein2vein.batch.domain;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One therapy on its way from vein to vein: who it is for, what it is, and where it stands.
+ * Immutable: every accepted step yields the next state of the batch.
+ *
+ * @param subjectReference pseudonymous id of the patient (autologous) or donor (allogeneic),
+ *                         issued by their site; never a name or record number
+ * @param resumeStage      while quarantined, the stage the batch will return to
+ */
+public record Batch(Coi coi, BatchType type, String subjectReference, String productCode, String collectionSite,
+        Stage stage, Optional<Stage> resumeStage) {
+
+    public Batch {
+        Objects.requireNonNull(coi, "coi");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(subjectReference, "subjectReference");
+        Objects.requireNonNull(productCode, "productCode");
+        Objects.requireNonNull(collectionSite, "collectionSite");
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(resumeStage, "resumeStage");
+        if (resumeStage.isPresent() != (stage == Stage.QUARANTINED)) {
+            throw new IllegalArgumentException("only a quarantined batch has a stage to resume");
+        }
+    }
+
+    /** A new batch, ordered and waiting for its first collection. */
+    public static Batch register(Coi coi, BatchType type, String subjectReference, String productCode,
+            String collectionSite) {
+        return new Batch(coi, type, subjectReference, productCode, collectionSite, Stage.ORDERED, Optional.empty());
+    }
+
+    public StagePlan plan() {
+        return StagePlan.standard(type);
+    }
+
+    public Set<Stage> allowedNextStages() {
+        return plan().allowedAfter(stage, resumeStage);
+    }
+
+    /**
+     * The batch after a step at {@code next}.
+     *
+     * @throws StepOutOfOrderException when the plan does not allow {@code next} now
+     */
+    public Batch advanceTo(Stage next) {
+        Set<Stage> allowed = allowedNextStages();
+        if (!allowed.contains(next)) {
+            throw new StepOutOfOrderException(coi, stage, next, allowed);
+        }
+        Optional<Stage> resume = next == Stage.QUARANTINED ? Optional.of(stage) : Optional.empty();
+        return new Batch(coi, type, subjectReference, productCode, collectionSite, next, resume);
+    }
+}

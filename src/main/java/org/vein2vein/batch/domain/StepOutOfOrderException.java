@@ -1,0 +1,32 @@
+package org.vein2vein.batch.domain;
+
+import java.util.Set;
+
+/** A step that the batch's stage plan does not allow after its current stage. */
+public class StepOutOfOrderException extends RuntimeException {
+
+    private final Stage current;
+    private final Stage attempted;
+    private final Set<Stage> allowed;
+
+    public StepOutOfOrderException(Coi coi, Stage current, Stage attempted, Set<Stage> allowed) {
+        super(allowed.isEmpty()
+                ? "batch " + coi + " is " + current + ", a final stage: no step may follow it"
+                : "batch " + coi + " is " + current + ": " + attempted + " may not follow; allowed next: " + allowed);
+        this.current = current;
+        this.attempted = attempted;
+        this.allowed = allowed;
+    }
+
+    public Stage current() {
+        return current;
+    }
+
+    public Stage attempted() {
+        return attempted;
+    }
+
+    public Set<Stage> allowed() {
+        return allowed;
+    }
+}

@@ -1,0 +1,96 @@
+package org.vein2vein.batch.persistence;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.vein2vein.batch.domain.Batch;
+import org.vein2vein.batch.domain.BatchType;
+import org.vein2vein.batch.domain.Coi;
+import org.vein2vein.batch.domain.Stage;
+
+/** The stored state of a batch; the custody ledger holds its history. */
+@Entity
+@Table(name = "batch")
+public class BatchEntity {
+
+    @Id
+    @Column(name = "coi", length = 14)
+    String coi;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "type", nullable = false, length = 16)
+    BatchType type;
+
+    @Column(name = "subject_reference", nullable = false, length = 64)
+    String subjectReference;
+
+    @Column(name = "product_code", nullable = false, length = 32)
+    String productCode;
+
+    @Column(name = "collection_site", nullable = false, length = 64)
+    String collectionSite;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "stage", nullable = false, length = 40)
+    Stage stage;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "resume_stage", length = 40)
+    Stage resumeStage;
+
+    @Column(name = "registered_at", nullable = false)
+    Instant registeredAt;
+
+    @Column(name = "updated_at", nullable = false)
+    Instant updatedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    long version;
+
+    protected BatchEntity() {
+    }
+
+    public static BatchEntity of(Batch batch, Instant now) {
+        BatchEntity entity = new BatchEntity();
+        entity.coi = batch.coi().value();
+        entity.type = batch.type();
+        entity.subjectReference = batch.subjectReference();
+        entity.productCode = batch.productCode();
+        entity.collectionSite = batch.collectionSite();
+        entity.registeredAt = now;
+        entity.apply(batch, now);
+        return entity;
+    }
+
+    /** Takes over the state of {@code batch}, the same batch after a step. */
+    public void apply(Batch batch, Instant now) {
+        if (!batch.coi().value().equals(coi)) {
+            throw new IllegalArgumentException("a batch entity only takes the state of its own batch");
+        }
+        stage = batch.stage();
+        resumeStage = batch.resumeStage().orElse(null);
+        updatedAt = now;
+    }
+
+    public Batch toDomain() {
+        return new Batch(new Coi(coi), type, subjectReference, productCode, collectionSite, stage,
+                Optional.ofNullable(resumeStage));
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

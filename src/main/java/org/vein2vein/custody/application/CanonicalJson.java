@@ -1,0 +1,62 @@
+package org.vein2vein.custody.application;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes JSON in the one form that custody hashes are computed over: object members sorted by
+ * name at every depth, no whitespace. The stored payload is that text, byte for byte.
+ */
+@ApplicationScoped
+public class CanonicalJson {
+
+    private final ObjectMapper mapper;
+
+    public CanonicalJson(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public String write(JsonNode node) {
+        try {
+            return mapper.writeValueAsString(sorted(node));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
+    public JsonNode read(String canonical) {
+        try {
+            return mapper.readTree(canonical);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored payloads are canonical JSON", e);
+        }
+    }
+
+    private JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, JsonNode> members = new TreeMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> member = it.next();
+                members.put(member.getKey(), sorted(member.getValue()));
+            }
+            ObjectNode object = mapper.createObjectNode();
+            members.forEach(object::set);
+            return object;
+        }
+        if (node.isArray()) {
+            ArrayNode array = mapper.createArrayNode();
+            node.forEach(element -> array.add(sorted(element)));
+            return array;
+        }
+        return node;
+    }
+}

@@ -1,0 +1,83 @@
+package org.vein2vein.custody.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.vein2vein.custody.domain.CustodyEvent;
+import org.vein2vein.custody.domain.CustodyEventType;
+import org.vein2vein.custody.domain.LedgerHead;
+import org.vein2vein.custody.persistence.CustodyEventRepository;
+import org.vein2vein.outbox.Outbox;
+import org.vein2vein.outbox.OutboxMessage;
+
+/**
+ * Appends events to a batch's custody ledger and, in the same transaction, to the outbox that
+ * carries them to Kafka. Callers hold the batch's row lock, so appends to one ledger never race.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Ledger {
+
+    /** CloudEvents type of each event on the custody topic. */
+    static String cloudEventType(CustodyEventType type) {
+        return "org.vein2vein.custody." + type.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".v1";
+    }
+
+    private final CustodyEventRepository events;
+    private final Outbox outbox;
+    private final CanonicalJson canonicalJson;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public Ledger(CustodyEventRepository events, Outbox outbox, CanonicalJson canonicalJson, ObjectMapper mapper,
+            Clock clock) {
+        this.events = events;
+        this.outbox = outbox;
+        this.canonicalJson = canonicalJson;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** The newest event of the batch's ledger, or the genesis for a new batch. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LedgerHead head(String coi) {
+        return events.head(coi);
+    }
+
+    /** Chains a new event to {@code head}, stores it and queues it for Kafka. */
+    public CustodyEvent append(LedgerHead head, NewCustodyEvent event) {
+        CustodyEvent appended = CustodyEvent.next(head, UUID.randomUUID(), event.coi(), event.type(), event.stage(),
+                event.occurredAt(), clock.instant(), event.actor(), event.site(), canonicalJson.write(event.payload()));
+        events.append(appended);
+        outbox.enqueue(new OutboxMessage(appended.eventId(), appended.coi(), cloudEventType(appended.type()),
+                appended.occurredAt(), message(appended),
+                Map.of("stage", appended.stage(), "sequence", Long.toString(appended.sequence()))));
+        return appended;
+    }
+
+    private String message(CustodyEvent event) {
+        CustodyEventMessage message = new CustodyEventMessage(event.eventId(), event.coi(), event.sequence(),
+                event.type().name(), event.stage(), event.occurredAt(), event.recordedAt(), event.actor(),
+                event.site(), canonicalJson.read(event.payload()), event.previousHash(), event.hash());
+        try {
+            return mapper.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("custody messages always serialize", e);
+        }
+    }
+
+    /** What the caller knows of a new event; the ledger adds id, sequence, time recorded and hashes. */
+    public record NewCustodyEvent(String coi, CustodyEventType type, String stage, Instant occurredAt, String actor,
+            String site, JsonNode payload) {
+    }
+}

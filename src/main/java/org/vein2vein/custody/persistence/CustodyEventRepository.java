@@ -1,0 +1,38 @@
+package org.vein2vein.custody.persistence;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+
+import org.vein2vein.custody.domain.CustodyEvent;
+import org.vein2vein.custody.domain.LedgerHead;
+
+@ApplicationScoped
+public class CustodyEventRepository implements PanacheRepositoryBase<CustodyEventEntity, UUID> {
+
+    public void append(CustodyEvent event) {
+        persist(CustodyEventEntity.of(event));
+    }
+
+    /** The whole ledger of one batch, oldest first. */
+    public List<CustodyEvent> history(String coi) {
+        return find("coi", Sort.ascending("sequence"), coi).stream().map(CustodyEventEntity::toDomain).toList();
+    }
+
+    public Optional<CustodyEvent> event(String coi, long sequence) {
+        return find("coi = ?1 and sequence = ?2", coi, sequence).firstResultOptional()
+                .map(CustodyEventEntity::toDomain);
+    }
+
+    /** The newest event of a batch's ledger, to chain the next one to. */
+    public LedgerHead head(String coi) {
+        return find("coi", Sort.descending("sequence"), coi).firstResultOptional()
+                .map(entity -> LedgerHead.of(entity.toDomain()))
+                .orElse(LedgerHead.GENESIS);
+    }
+}

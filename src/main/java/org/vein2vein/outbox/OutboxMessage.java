@@ -1,0 +1,33 @@
+package org.vein2vein.outbox;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A message to publish once the transaction that wrote it commits. It becomes a CloudEvent in
+ * binary mode: {@code eventId} is {@code ce_id}, {@code type} is {@code ce_type},
+ * {@code aggregateId} is both the Kafka key and {@code ce_subject}, {@code occurredAt} is
+ * {@code ce_time}, and each extension attribute becomes a {@code ce_<name>} header.
+ *
+ * @param payload    the JSON data of the event
+ * @param extensions CloudEvents extension attributes: lower-case alphanumeric names
+ */
+public record OutboxMessage(UUID eventId, String aggregateId, String type, Instant occurredAt, String payload,
+        Map<String, String> extensions) {
+
+    public OutboxMessage {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(aggregateId, "aggregateId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(payload, "payload");
+        extensions = Map.copyOf(extensions);
+        for (String name : extensions.keySet()) {
+            if (!name.matches("[a-z0-9]{1,20}")) {
+                throw new IllegalArgumentException("CloudEvents extension names are lower-case alphanumeric: " + name);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.vein2vein.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/** Runs this replica's relay for as long as the service runs. */
+@ApplicationScoped
+public class OutboxRelayLifecycle {
+
+    private final OutboxPublisher publisher;
+    private final KafkaOutboxClients clients;
+    private final OutboxConfig config;
+    private volatile OutboxRelay relay;
+
+    public OutboxRelayLifecycle(OutboxPublisher publisher, KafkaOutboxClients clients, OutboxConfig config) {
+        this.publisher = publisher;
+        this.clients = clients;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (config.relayEnabled()) {
+            relay = new OutboxRelay("outbox-relay", publisher, clients.producer("vein2vein-outbox-relay"), config,
+                    clients::ensureTopic).start();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (relay != null) {
+            relay.close();
+            relay = null;
+        }
+    }
+
+    /** A message was committed: publish it now instead of at the next poll. */
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxMessageWritten written) {
+        OutboxRelay current = relay;
+        if (current != null) {
+            current.wakeUp();
+        }
+    }
+}

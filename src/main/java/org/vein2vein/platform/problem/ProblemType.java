@@ -1,0 +1,50 @@
+package org.vein2vein.platform.problem;
+
+import java.net.URI;
+
+/**
+ * Every kind of problem the API answers with. The {@code type} URI of each is stable: clients may
+ * branch on it. The README lists them all.
+ */
+public enum ProblemType {
+    MALFORMED_JSON("malformed-json", 400, "The request body is not well-formed JSON"),
+    INVALID_REQUEST("invalid-request", 400, "The request is not valid"),
+    INVALID_COI("invalid-coi", 400, "The COI is not valid"),
+    OCCURRED_AT_IN_FUTURE("occurred-at-in-future", 400, "The step is dated in the future"),
+    NOT_FOUND("not-found", 404, "No such resource"),
+    BATCH_NOT_FOUND("batch-not-found", 404, "No batch has this COI"),
+    CUSTODY_EVENT_NOT_FOUND("custody-event-not-found", 404, "The batch's ledger has no such event"),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "The method is not allowed on this resource"),
+    NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),
+    STEP_OUT_OF_ORDER("step-out-of-order", 409, "The step is out of order"),
+    OCCURRED_BEFORE_PREVIOUS_EVENT("occurred-before-previous-event", 409,
+            "The step is dated before the batch's previous event"),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body's media type is not supported"),
+    INTERNAL_ERROR("internal-error", 500, "Internal error"),
+    SERVICE_UNAVAILABLE("service-unavailable", 503, "The service is temporarily unavailable");
+
+    private static final String TYPE_PREFIX = "urn:vein2vein:problem:";
+
+    private final String slug;
+    private final int status;
+    private final String title;
+
+    ProblemType(String slug, int status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public URI uri() {
+        return URI.create(TYPE_PREFIX + slug);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}
