@@ -26,6 +26,10 @@ public record Batch(Coi coi, BatchType type, String subjectReference, String pro
         if (resumeStage.isPresent() != (stage == Stage.QUARANTINED)) {
             throw new IllegalArgumentException("only a quarantined batch has a stage to resume");
         }
+        if (resumeStage.filter(resume -> resume.isFinal() || resume.isSideExit()).isPresent()) {
+            throw new IllegalArgumentException("a quarantined batch resumes to a stage of its plan, not "
+                    + resumeStage.get());
+        }
     }
 
     /** A new batch, ordered and waiting for its first collection. */

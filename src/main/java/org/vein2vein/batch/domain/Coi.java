@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  *
  * <p>Format: {@code V2V} + ten characters of {@code [0-9A-Z]} drawn at random + one ISO 7064
  * mod 37-2 check character ({@code [0-9A-Z*]}) computed over the thirteen before it, e.g.
- * {@code V2V7K3Q9P2XRT4M}. Randomness (not a counter) keeps identifiers unguessable and free of
+ * {@code V2V7K3Q9P2XRTB}. Randomness (not a counter) keeps identifiers unguessable and free of
  * volume information; the database's unique key catches the rare collision.
  */
 public record Coi(String value) {

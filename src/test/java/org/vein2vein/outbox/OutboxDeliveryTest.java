@@ -1,0 +1,191 @@
+package org.vein2vein.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.vein2vein.batch.application.BatchService;
+import org.vein2vein.batch.application.RegisterBatch;
+import org.vein2vein.batch.domain.BatchType;
+import org.vein2vein.testing.Api;
+import org.vein2vein.testing.CustodyTopic;
+import org.vein2vein.testing.Database;
+import org.vein2vein.testing.TestInfrastructure;
+
+/**
+ * Nothing acknowledged is lost on its way to Kafka: not when Kafka is down, not when a
+ * transaction commits late, not when several relays run at once.
+ */
+@QuarkusTest
+class OutboxDeliveryTest {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    @Inject
+    BatchService batchService;
+
+    @Inject
+    OutboxPublisher publisher;
+
+    @Inject
+    KafkaOutboxClients clients;
+
+    @Inject
+    OutboxConfig config;
+
+    @AfterEach
+    void kafkaIsBackForTheNextTest() {
+        if (!TestInfrastructure.kafka().isRunning()) {
+            TestInfrastructure.kafka().restart();
+        }
+    }
+
+    @Test
+    void stepsAreAcceptedWhileKafkaIsDownAndReachItInOrderOnceItIsBack() throws Exception {
+        String first = Api.registerAutologous("PSN-OUTAGE-01");
+        String second = Api.registerAutologous("PSN-OUTAGE-02");
+        try (CustodyTopic topic = new CustodyTopic()) {
+            topic.awaitRecords(first, 1);
+            topic.awaitRecords(second, 1);
+
+            TestInfrastructure.kafka().stop();
+            List<String> stages = List.of("COLLECTED", "COLLECTED", "SHIPPED_TO_MANUFACTURING",
+                    "RECEIVED_AT_MANUFACTURING", "ACCEPTED");
+            for (String stage : stages) {
+                Api.logStep(first, stage).statusCode(201);
+                Api.logStep(second, stage).statusCode(201);
+            }
+            assertThat(Database.count("select count(*) from outbox_message where published_at is null "
+                    + "and aggregate_id in ('" + first + "', '" + second + "')"))
+                    .as("accepted while Kafka is down, waiting in the outbox").isEqualTo(2L * stages.size());
+
+            TestInfrastructure.kafka().restart();
+
+            for (String coi : List.of(first, second)) {
+                List<ConsumerRecord<String, String>> records = topic.awaitRecords(coi, stages.size() + 1);
+                assertThat(sequences(records)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+                assertThat(stagesOf(records).subList(1, records.size())).containsExactlyElementsOf(stages);
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> Database.count("select count(*) from outbox_message "
+                + "where published_at is null and aggregate_id in ('" + first + "', '" + second + "')") == 0);
+    }
+
+    @Test
+    void aTransactionThatCommitsAfterALaterOneIsStillPublished() throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+        try (CustodyTopic topic = new CustodyTopic()) {
+            // Holds its outbox row, with the lower id, uncommitted while a later registration commits.
+            Future<String> slow = executor.submit(() -> QuarkusTransaction.requiringNew().call(() -> {
+                String coi = batchService.register(new RegisterBatch(BatchType.AUTOLOGOUS, "PSN-LATE-01",
+                        "CART-GD2-AUTO", "SITE-LYON-01", "op-slow")).state().batch().coi().value();
+                written.countDown();
+                mayCommit.await(60, TimeUnit.SECONDS);
+                return coi;
+            }));
+            assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+
+            String fast = Api.registerAutologous("PSN-LATE-02");
+            topic.awaitRecords(fast, 1);
+
+            mayCommit.countDown();
+            String late = slow.get(30, TimeUnit.SECONDS);
+
+            assertThat(outboxId(late)).as("the late transaction's row has the lower id").isLessThan(outboxId(fast));
+            assertThat(topic.awaitRecords(late, 1)).hasSize(1);
+        } finally {
+            mayCommit.countDown();
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoRelaysRunningAtOnceNeitherDuplicateNorReorder() throws Exception {
+        List<String> cois = new ArrayList<>();
+        Map<String, Integer> expected = new HashMap<>();
+        try (OutboxRelay second = new OutboxRelay("test-relay-2", publisher, clients.producer("test-relay-2"),
+                config, () -> {
+                }).start();
+                CustodyTopic topic = new CustodyTopic()) {
+            ExecutorService writers = Executors.newFixedThreadPool(4);
+            List<Future<?>> work = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String coi = Api.registerAutologous("PSN-RELAYS-" + i);
+                cois.add(coi);
+                expected.put(coi, 1 + 6);
+                work.add(writers.submit(() -> {
+                    for (String stage : List.of("COLLECTED", "COLLECTED", "COLLECTED", "SHIPPED_TO_MANUFACTURING",
+                            "RECEIVED_AT_MANUFACTURING", "ACCEPTED")) {
+                        Api.logStep(coi, stage).statusCode(201);
+                        second.wakeUp();
+                    }
+                }));
+            }
+            for (Future<?> done : work) {
+                done.get(60, TimeUnit.SECONDS);
+            }
+            writers.shutdown();
+
+            for (String coi : cois) {
+                topic.awaitRecords(coi, expected.get(coi));
+            }
+            // Give a duplicate, if any relay were to send one, the time to arrive.
+            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> {
+                topic.poll();
+                return true;
+            });
+            Set<String> ids = new HashSet<>();
+            for (String coi : cois) {
+                List<ConsumerRecord<String, String>> records = topic.recordsOf(coi);
+                assertThat(sequences(records)).as("order of %s", coi).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+                records.forEach(record -> assertThat(ids.add(CustodyTopic.header(record, "ce_id").orElseThrow()))
+                        .as("no duplicate of %s", record.key()).isTrue());
+            }
+        }
+    }
+
+    private List<Long> sequences(List<ConsumerRecord<String, String>> records) throws Exception {
+        List<Long> sequences = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            sequences.add(mapper.readTree(record.value()).get("sequence").asLong());
+        }
+        return sequences;
+    }
+
+    private List<String> stagesOf(List<ConsumerRecord<String, String>> records) throws Exception {
+        List<String> stages = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            stages.add(mapper.readTree(record.value()).get("stage").asText());
+        }
+        return stages;
+    }
+
+    private static long outboxId(String coi) {
+        return Database.count("select id from outbox_message where aggregate_id = '" + coi + "'");
+    }
+}
