@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Pattern;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import org.vein2vein.batch.domain.Stage;
@@ -24,7 +23,7 @@ public record LogStepRequest(
         @NotNull @Pattern(regexp = Patterns.REFERENCE, message = Patterns.REFERENCE_MESSAGE)
         @Schema(required = true, description = "Pseudonymous id of the person who performed the step",
                 example = "op-4711") String operator,
-        @NotNull @Schema(required = true, type = SchemaType.OBJECT, description = "Stage data as a JSON object; no personal health "
+        @NotNull @Schema(required = true, description = "Stage data as a JSON object; no personal health "
                 + "information", example = "{\"donationId\": \"A9990 26 123456 7\", \"volumeMl\": 210}")
         ObjectNode data) {
 }

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import org.vein2vein.custody.application.CanonicalJson;
@@ -24,7 +23,7 @@ public record CustodyEventResponse(
         @Schema(description = "When the service recorded it") Instant recordedAt,
         @Schema(description = "Who did it (pseudonymous)") String actor,
         String site,
-        @Schema(type = SchemaType.OBJECT, description = "Event details: the stage data as logged") JsonNode data,
+        @Schema(description = "Event details: the stage data as logged") JsonNode data,
         @Schema(description = "Hash of the previous event; 64 zeros for the first") String previousHash,
         @Schema(description = "SHA-256 of this event's canonical form (see README)") String hash) {
 

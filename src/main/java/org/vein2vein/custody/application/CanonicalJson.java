@@ -25,12 +25,29 @@ public class CanonicalJson {
         this.mapper = mapper;
     }
 
+    /**
+     * @throws UnrepresentablePayloadException when a string holds an unpaired surrogate, which
+     *         UTF-8 cannot store: the stored text would differ from the hashed one
+     */
     public String write(JsonNode node) {
+        String canonical;
         try {
-            return mapper.writeValueAsString(sorted(node));
+            canonical = mapper.writeValueAsString(sorted(node));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }
+        for (int i = 0; i < canonical.length(); i++) {
+            char c = canonical.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < canonical.length()
+                    && Character.isLowSurrogate(canonical.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new UnrepresentablePayloadException(
+                        "the data holds an unpaired UTF-16 surrogate (\\u" + Integer.toHexString(c)
+                                + "), which is not valid Unicode text");
+            }
+        }
+        return canonical;
     }
 
     public JsonNode read(String canonical) {

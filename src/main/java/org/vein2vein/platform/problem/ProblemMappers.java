@@ -1,6 +1,7 @@
 package org.vein2vein.platform.problem;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
@@ -12,11 +13,15 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -32,6 +37,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMappers {
 
+    private static final String JSON_LIMITS = "JSON nesting depth, or the length of a number, string or name";
+
+    private final AllowedMethods allowedMethods;
+
+    public ProblemMappers(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.problem(), uri);
@@ -39,10 +52,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
-        String where = e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return respond(Problem.of(ProblemType.MALFORMED_JSON, "The request body could not be parsed as JSON" + where
-                + "."), uri);
+        return respond(Problem.of(ProblemType.MALFORMED_JSON, "The request body could not be parsed as JSON"
+                + at(e.getLocation()) + "."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonBeyondLimits(StreamConstraintsException e, UriInfo uri) {
+        return respond(Problem.of(ProblemType.INVALID_REQUEST, "The request body exceeds the limits of what is read: "
+                + JSON_LIMITS + "."), uri);
     }
 
     @ServerExceptionMapper
@@ -61,18 +78,29 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         if (e.getPath().isEmpty()) {
-            return respond(Problem.of(ProblemType.INVALID_REQUEST, "The request body must be a JSON object."), uri);
+            // Also an array, a string, an empty body or a second value after the object.
+            return respond(Problem.of(ProblemType.INVALID_REQUEST, "The request body must be a single JSON object"
+                    + at(e.getLocation()) + "."), uri);
         }
         return invalidField(e, "has the wrong type: expected " + simpleTypeName(e.getTargetType()), uri);
     }
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonMappingException e, UriInfo uri) {
+        if (e.getProcessor() instanceof JsonGenerator) {
+            return answerNotWritten(e, uri);
+        }
+        if (e.getCause() instanceof StreamConstraintsException) {
+            return invalidField(e, "exceeds the limits of what is read: " + JSON_LIMITS, uri);
+        }
         return invalidField(e, "has a value that cannot be read", uri);
     }
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e.getProcessor() instanceof JsonGenerator) {
+            return answerNotWritten(e, uri);
+        }
         return respond(Problem.of(ProblemType.MALFORMED_JSON, "The request body could not be read as JSON."), uri);
     }
 
@@ -88,15 +116,24 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e, UriInfo uri) {
+    public Response notFound(NotFoundException e, UriInfo uri, Request request) {
+        // The runtime answers some paths that exist, but not for this method, with a 404.
+        Set<String> allowed = allowedMethods.at(uri.getPath());
+        if (!allowed.isEmpty() && !allowed.contains(request.getMethod())) {
+            return methodNotAllowed(allowed, uri);
+        }
         return respond(Problem.of(ProblemType.NOT_FOUND, "Nothing is served at this path."), uri);
     }
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        return methodNotAllowed(allowedMethods.at(uri.getPath()), uri);
+    }
+
+    private static Response methodNotAllowed(Set<String> allowed, UriInfo uri) {
         Response problem = respond(Problem.of(ProblemType.METHOD_NOT_ALLOWED,
-                "Allowed methods: " + e.getResponse().getAllowedMethods() + "."), uri);
-        return Response.fromResponse(problem).allow(e.getResponse().getAllowedMethods()).build();
+                "Allowed methods: " + String.join(", ", allowed) + "."), uri);
+        return Response.fromResponse(problem).allow(allowed).build();
     }
 
     @ServerExceptionMapper
@@ -113,6 +150,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response otherHttpError(WebApplicationException e, UriInfo uri) {
+        // The JSON reader wraps parse errors and breached limits in a bare 400: answer what they are.
+        if (e.getCause() instanceof StreamConstraintsException beyondLimits) {
+            return jsonBeyondLimits(beyondLimits, uri);
+        }
+        if (e.getCause() instanceof JsonParseException malformed) {
+            return malformedJson(malformed, uri);
+        }
+        if (e.getCause() instanceof JsonMappingException unreadable) {
+            return unreadableJson(unreadable, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status == 413) {
             return respond(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the size limit."), uri);
@@ -125,10 +175,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        return incident(e, "The request failed unexpectedly; nothing was recorded.", uri);
+    }
+
+    /** Writing the answer is the service's failure, not the client's, and comes after any commit. */
+    private static Response answerNotWritten(Exception e, UriInfo uri) {
+        return incident(e, "The answer could not be written; the request may have been recorded.", uri);
+    }
+
+    private static Response incident(Throwable e, String what, UriInfo uri) {
         UUID incident = UUID.randomUUID();
         Log.errorf(e, "Unexpected failure, incident %s", incident);
-        return respond(Problem.of(ProblemType.INTERNAL_ERROR,
-                "The request failed unexpectedly; nothing was recorded. Quote incident " + incident + ".")
+        return respond(Problem.of(ProblemType.INTERNAL_ERROR, what + " Quote incident " + incident + ".")
                 .with("incident", incident.toString()), uri);
     }
 
@@ -136,6 +194,11 @@ public class ProblemMappers {
         String field = fieldPath(e.getPath());
         return respond(Problem.of(ProblemType.INVALID_REQUEST, "Field '" + field + "' " + complaint + ".")
                 .withViolations(List.of(new Problem.Violation(field, complaint))), uri);
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     private static Response respond(Problem problem, UriInfo uri) {

@@ -2,10 +2,8 @@ package org.vein2vein.platform.web;
 
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 
 import org.vein2vein.platform.problem.Problem;
@@ -19,17 +17,7 @@ import org.vein2vein.platform.problem.ProblemType;
 public class UnmatchedPathProblem {
 
     void install(@Observes Router router, ObjectMapper mapper) {
-        router.route().order(Integer.MAX_VALUE).handler(context -> {
-            Problem problem = Problem.of(ProblemType.NOT_FOUND, "Nothing is served at this path.")
-                    .at(context.request().path());
-            try {
-                context.response()
-                        .setStatusCode(problem.getStatus())
-                        .putHeader(HttpHeaders.CONTENT_TYPE, ProblemResponses.MEDIA_TYPE)
-                        .end(mapper.writeValueAsString(problem));
-            } catch (JsonProcessingException e) {
-                context.fail(e);
-            }
-        });
+        router.route().order(Integer.MAX_VALUE).handler(context -> ProblemResponses.end(context,
+                Problem.of(ProblemType.NOT_FOUND, "Nothing is served at this path."), mapper));
     }
 }
