@@ -13,6 +13,14 @@ CREATE TABLE batch (
 );
 CREATE INDEX batch_subject_reference_idx ON batch (subject_reference);
 
+-- The sites a batch has been at or is on its way to: a technician sees the batches of their sites.
+CREATE TABLE batch_site (
+    coi  varchar(14) NOT NULL REFERENCES batch (coi),
+    site varchar(64) NOT NULL,
+    PRIMARY KEY (coi, site)
+);
+CREATE INDEX batch_site_site_idx ON batch_site (site);
+
 -- The custody ledger: append-only, hash-chained per batch, gapless sequence per batch.
 CREATE TABLE custody_event (
     event_id      uuid         PRIMARY KEY,
@@ -22,7 +30,9 @@ CREATE TABLE custody_event (
     stage         varchar(40)  NOT NULL,
     occurred_at   timestamptz  NOT NULL,
     recorded_at   timestamptz  NOT NULL,
-    actor         varchar(128) NOT NULL,
+    actor_id           varchar(128) NOT NULL,
+    actor_role         varchar(32)  NOT NULL,
+    actor_organisation varchar(128) NOT NULL,
     site          varchar(64)  NOT NULL,
     payload       text         NOT NULL,
     previous_hash varchar(64)  NOT NULL CHECK (previous_hash ~ '^[0-9a-f]{64}$'),

@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.CustodyTopic;
 import org.vein2vein.testing.LedgerHashes;
+import org.vein2vein.testing.Tokens;
 
 /**
  * One autologous therapy from the patient's vein back to the same patient's vein: every stage is
@@ -44,7 +45,7 @@ class AutologousJourneyScenarioTest {
         List<Step> journey = List.of(
                 new Step("COLLECTED", Map.of("donationId", "A9990 26 000001", "volumeMl", 210)),
                 new Step("COLLECTED", Map.of("donationId", "A9990 26 000002", "volumeMl", 180)),
-                new Step("SHIPPED_TO_MANUFACTURING", Map.of("shipper", "CRYO-COURIER-1")),
+                new Step("SHIPPED_TO_MANUFACTURING", Map.of("shipper", "CRYO-COURIER-1", "destinationSite", "MFG-GENT-01")),
                 new Step("RECEIVED_AT_MANUFACTURING", Map.of("condition", "2-8C intact")),
                 new Step("ACCEPTED", Map.of()),
                 new Step("GENE_MODIFIED", Map.of("method", "LENTIVIRAL_TRANSDUCTION")),
@@ -55,7 +56,7 @@ class AutologousJourneyScenarioTest {
                 new Step("QC_TESTED", Map.of("viabilityPercent", 88)),
                 new Step("RELEASED", Map.of()),
                 new Step("STORED", Map.of("location", "LN2-A/R3/B7/P12")),
-                new Step("SHIPPED_TO_SITE", Map.of("shipper", "CRYO-COURIER-1")),
+                new Step("SHIPPED_TO_SITE", Map.of("shipper", "CRYO-COURIER-1", "destinationSite", "SITE-LYON-01")),
                 new Step("RECEIVED_AT_SITE", Map.of("condition", "dry shipper intact")),
                 new Step("THAWED", Map.of("unit", "BAG-1")),
                 new Step("INFUSED", Map.of("unit", "BAG-1", "bedsideCheck", "PASSED")));
@@ -84,6 +85,11 @@ class AutologousJourneyScenarioTest {
         JsonNode events = history.get("events");
         assertThat(events).hasSize(journey.size() + 1);
         assertThat(events.get(0).get("stage").asText()).isEqualTo("ORDERED");
+        for (JsonNode event : events) {
+            assertThat(event.get("actor").get("id").asText()).as("actor from the token").isEqualTo(Tokens.TECHNICIAN_ID);
+            assertThat(event.get("actor").get("role").asText()).isEqualTo("technician");
+            assertThat(event.get("actor").get("organisation").asText()).isEqualTo(Tokens.TECHNICIAN_ORGANISATION);
+        }
         for (int i = 0; i < journey.size(); i++) {
             assertThat(events.get(i + 1).get("stage").asText()).isEqualTo(journey.get(i).stage());
             assertThat(events.get(i + 1).get("sequence").asLong()).isEqualTo(i + 2);

@@ -30,6 +30,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.vein2vein.batch.application.BatchService;
 import org.vein2vein.batch.application.RegisterBatch;
 import org.vein2vein.batch.domain.BatchType;
+import org.vein2vein.platform.security.Caller;
+import org.vein2vein.platform.security.Roles;
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.CustodyTopic;
 import org.vein2vein.testing.Database;
@@ -41,6 +43,9 @@ import org.vein2vein.testing.TestInfrastructure;
  */
 @QuarkusTest
 class OutboxDeliveryTest {
+
+    private static final Caller TECHNICIAN = new Caller("tech-slow", "HOSP-LYON", Set.of(Roles.TECHNICIAN),
+            Set.of("SITE-LYON-01"));
 
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -103,7 +108,7 @@ class OutboxDeliveryTest {
             // Holds its outbox row, with the lower id, uncommitted while a later registration commits.
             Future<String> slow = executor.submit(() -> QuarkusTransaction.requiringNew().call(() -> {
                 String coi = batchService.register(new RegisterBatch(BatchType.AUTOLOGOUS, "PSN-LATE-01",
-                        "CART-GD2-AUTO", "SITE-LYON-01", "op-slow")).state().batch().coi().value();
+                        "CART-GD2-AUTO", "SITE-LYON-01"), TECHNICIAN).state().batch().coi().value();
                 written.countDown();
                 mayCommit.await(60, TimeUnit.SECONDS);
                 return coi;

@@ -39,7 +39,8 @@ public final class LedgerHashes {
 
     public static String hashOf(JsonNode event) throws Exception {
         Map<String, Object> canonical = new TreeMap<>();
-        for (String member : new String[] { "actor", "coi", "eventId", "occurredAt", "previousHash", "recordedAt",
+        canonical.put("actor", SORTED.convertValue(event.get("actor"), Object.class));
+        for (String member : new String[] { "coi", "eventId", "occurredAt", "previousHash", "recordedAt",
                 "site", "stage", "type" }) {
             canonical.put(member, event.get(member).asText());
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import org.vein2vein.platform.embedded.DevSigningKeys;
 import org.vein2vein.platform.embedded.EmbeddedKafkaBroker;
 import org.vein2vein.platform.embedded.EmbeddedPostgresServer;
 
@@ -19,6 +20,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     private static EmbeddedPostgresServer postgres;
     private static EmbeddedKafkaBroker kafka;
+    private static DevSigningKeys signingKeys;
     private static Path dataDirectory;
 
     @Override
@@ -30,7 +32,10 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         }
         postgres = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"), 0);
         kafka = EmbeddedKafkaBroker.start(dataDirectory.resolve("kafka"), 0);
+        signingKeys = DevSigningKeys.loadOrCreate(dataDirectory.resolve("keys"));
         return Map.of(
+                "mp.jwt.verify.publickey.location", signingKeys.publicKeyFile().toUri().toString(),
+                "mp.jwt.verify.issuer", DevSigningKeys.ISSUER,
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
                 "quarkus.datasource.username", postgres.username(),
                 "quarkus.datasource.password", postgres.password(),
@@ -53,6 +58,11 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     public static EmbeddedKafkaBroker kafka() {
         return kafka;
+    }
+
+    /** Signs the tests' tokens with the key the service trusts. */
+    public static DevSigningKeys signingKeys() {
+        return signingKeys;
     }
 
     public static String jdbcUrl() {

@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import org.vein2vein.batch.application.BatchNotFoundException;
+import org.vein2vein.batch.application.InvalidStepDataException;
+import org.vein2vein.batch.application.SiteNotPermittedException;
 import org.vein2vein.batch.application.StepTimeException;
 import org.vein2vein.batch.domain.InvalidCoiException;
 import org.vein2vein.batch.domain.StepOutOfOrderException;
@@ -27,6 +29,18 @@ public class BatchProblems {
     @ServerExceptionMapper
     public Response batchNotFound(BatchNotFoundException e, UriInfo uri) {
         return respond(Problem.of(ProblemType.BATCH_NOT_FOUND, capitalized(e.getMessage()) + "."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response siteNotPermitted(SiteNotPermittedException e, UriInfo uri) {
+        return respond(Problem.of(ProblemType.SITE_NOT_PERMITTED, capitalized(e.getMessage()) + ".")
+                .with("site", e.site()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidStepData(InvalidStepDataException e, UriInfo uri) {
+        return respond(Problem.of(ProblemType.INVALID_REQUEST, "Field '" + e.field() + "' " + e.getMessage() + ".")
+                .withViolations(List.of(new Problem.Violation(e.field(), e.getMessage()))), uri);
     }
 
     @ServerExceptionMapper

@@ -2,6 +2,7 @@ package org.vein2vein.batch.api;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -33,6 +34,8 @@ import org.vein2vein.batch.domain.Coi;
 import org.vein2vein.platform.openapi.ApiExamples;
 import org.vein2vein.platform.problem.Problem;
 import org.vein2vein.platform.problem.ProblemResponses;
+import org.vein2vein.platform.security.CurrentCaller;
+import org.vein2vein.platform.security.Roles;
 
 @Path("/api/v1/batches")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,17 +43,20 @@ import org.vein2vein.platform.problem.ProblemResponses;
 public class BatchResource {
 
     private final BatchService batches;
+    private final CurrentCaller caller;
 
-    public BatchResource(BatchService batches) {
+    public BatchResource(BatchService batches, CurrentCaller caller) {
         this.batches = batches;
+        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.TECHNICIAN)
     @Operation(operationId = "registerBatch", summary = "Register a batch and assign its COI",
             description = "Registers an autologous batch for a patient or an allogeneic batch for a donor. The "
                     + "service assigns the Chain of Identity identifier and records the registration as the first "
-                    + "event of the batch's custody ledger.")
+                    + "event of the batch's custody ledger. Technicians register batches collected at their own sites.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RegisterBatchRequest.class),
             examples = @ExampleObject(name = "autologous", value = ApiExamples.REGISTER_REQUEST)))
@@ -66,13 +72,17 @@ public class BatchResource {
                     examples = {
                             @ExampleObject(name = "invalid-request", value = ApiExamples.PROBLEM_INVALID_REQUEST),
                             @ExampleObject(name = "malformed-json", value = ApiExamples.PROBLEM_MALFORMED_JSON) }))
+    @APIResponse(responseCode = "403", description = "Not a technician, or the collection site is not one of yours",
+            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "site-not-permitted",
+                            value = ApiExamples.PROBLEM_SITE_NOT_PERMITTED)))
     @APIResponse(responseCode = "415", description = "The body is not JSON",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unsupported-media-type",
                             value = ApiExamples.PROBLEM_UNSUPPORTED_MEDIA_TYPE)))
     public Response register(@Valid @NotNull RegisterBatchRequest request, UriInfo uri) {
         BatchService.Registered registered = batches.register(new RegisterBatch(request.type(),
-                request.subjectReference(), request.productCode(), request.collectionSite(), request.operator()));
+                request.subjectReference(), request.productCode(), request.collectionSite()), caller.get());
         BatchResponse body = BatchResponse.of(registered.state());
         URI location = uri.getBaseUriBuilder().path(BatchResource.class).path(body.coi()).build();
         return Response.created(location).tag(new EntityTag(body.etag())).entity(body).build();
@@ -80,7 +90,10 @@ public class BatchResource {
 
     @GET
     @Path("/{coi}")
-    @Operation(operationId = "getBatch", summary = "Read a batch: where it stands and what may come next")
+    @RolesAllowed({ Roles.TECHNICIAN, Roles.QA })
+    @Operation(operationId = "getBatch", summary = "Read a batch: where it stands and what may come next",
+            description = "QA reads every batch; a technician reads the batches that have been at, or are on their "
+                    + "way to, one of their sites.")
     @APIResponse(responseCode = "200", description = "The batch",
             headers = @Header(name = "ETag", description = "The batch's ledger sequence", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -95,7 +108,8 @@ public class BatchResource {
     public Response get(@Parameter(description = "The batch's COI", example = ApiExamples.COI)
             @PathParam("coi") String coi) {
         Coi id = Coi.parse(coi);
-        BatchResponse body = batches.find(id).map(BatchResponse::of).orElseThrow(() -> new BatchNotFoundException(id));
+        BatchResponse body = batches.find(id, caller.get()).map(BatchResponse::of)
+                .orElseThrow(() -> new BatchNotFoundException(id));
         return Response.ok(body).tag(new EntityTag(body.etag())).build();
     }
 }

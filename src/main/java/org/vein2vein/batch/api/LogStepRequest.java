@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import org.vein2vein.batch.domain.Stage;
 
-/** A step of the batch's journey, as a technician logs it. */
+/** A step of the batch's journey, as a technician logs it; who logged it comes from the token. */
 @Schema(name = "LogStepRequest")
 public record LogStepRequest(
         @NotNull @Schema(required = true, description = "The stage the batch reaches with this step")
@@ -20,10 +20,8 @@ public record LogStepRequest(
                 + "the future beyond the allowed clock skew", example = "2026-11-25T09:30:00Z") Instant occurredAt,
         @NotNull @Pattern(regexp = Patterns.REFERENCE, message = Patterns.REFERENCE_MESSAGE)
         @Schema(required = true, description = "Where the step happened", example = "SITE-LYON-01") String site,
-        @NotNull @Pattern(regexp = Patterns.REFERENCE, message = Patterns.REFERENCE_MESSAGE)
-        @Schema(required = true, description = "Pseudonymous id of the person who performed the step",
-                example = "op-4711") String operator,
         @NotNull @Schema(required = true, description = "Stage data as a JSON object; no personal health "
-                + "information", example = "{\"donationId\": \"A9990 26 123456 7\", \"volumeMl\": 210}")
+                + "information. A shipment (SHIPPED_TO_MANUFACTURING, SHIPPED_TO_SITE) names the site it goes to "
+                + "in destinationSite.", example = "{\"donationId\": \"A9990 26 123456 7\", \"volumeMl\": 210}")
         ObjectNode data) {
 }

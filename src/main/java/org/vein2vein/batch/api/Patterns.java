@@ -1,9 +1,11 @@
 package org.vein2vein.batch.api;
 
+import org.vein2vein.batch.domain.Identifiers;
+
 /** The shapes of identifiers accepted from clients: short codes, no room for free text or PHI. */
 final class Patterns {
 
-    static final String REFERENCE = "[A-Za-z0-9][A-Za-z0-9._:-]{2,63}";
+    static final String REFERENCE = Identifiers.REFERENCE;
     static final String REFERENCE_MESSAGE =
             "must be a pseudonymous identifier: 3 to 64 letters, digits, '.', '_', ':' or '-'";
     static final String PRODUCT_CODE = "[A-Z0-9][A-Z0-9-]{1,31}";

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import org.vein2vein.batch.domain.BatchType;
 
-/** What a site sends to register a batch; the service assigns the COI. */
+/** What a site sends to register a batch; the service assigns the COI and takes the actor from the token. */
 @Schema(name = "RegisterBatchRequest")
 public record RegisterBatchRequest(
         @NotNull @Schema(required = true) BatchType type,
@@ -19,8 +19,5 @@ public record RegisterBatchRequest(
         @Schema(required = true, example = "CART-GD2-AUTO") String productCode,
         @NotNull @Pattern(regexp = Patterns.REFERENCE, message = Patterns.REFERENCE_MESSAGE)
         @Schema(required = true, description = "Site where the cells are collected", example = "SITE-LYON-01")
-        String collectionSite,
-        @NotNull @Pattern(regexp = Patterns.REFERENCE, message = Patterns.REFERENCE_MESSAGE)
-        @Schema(required = true, description = "Pseudonymous id of the person registering the batch",
-                example = "op-4711") String operator) {
+        String collectionSite) {
 }

@@ -2,6 +2,7 @@ package org.vein2vein.batch.api;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +35,8 @@ import org.vein2vein.custody.application.CanonicalJson;
 import org.vein2vein.platform.openapi.ApiExamples;
 import org.vein2vein.platform.problem.Problem;
 import org.vein2vein.platform.problem.ProblemResponses;
+import org.vein2vein.platform.security.CurrentCaller;
+import org.vein2vein.platform.security.Roles;
 
 @Path("/api/v1/batches/{coi}/steps")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,19 +45,23 @@ public class StepResource {
 
     private final BatchService batches;
     private final CanonicalJson json;
+    private final CurrentCaller caller;
 
-    public StepResource(BatchService batches, CanonicalJson json) {
+    public StepResource(BatchService batches, CanonicalJson json, CurrentCaller caller) {
         this.batches = batches;
         this.json = json;
+        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.TECHNICIAN)
     @Operation(operationId = "logStep", summary = "Log a step of a batch's journey",
             description = "Records that the batch reached a stage. The batch's stage plan decides which stages may "
                     + "come next; a step out of order, dated in the future or before the batch's previous event is "
                     + "refused and nothing is written. An accepted step is appended to the custody ledger and "
-                    + "published to Kafka.")
+                    + "published to Kafka. Technicians log steps at their own sites, on batches that have been at or "
+                    + "are on their way to one of them; any other batch is answered as not found.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = LogStepRequest.class),
             examples = @ExampleObject(name = "collection", value = ApiExamples.LOG_STEP_REQUEST)))
@@ -73,7 +80,11 @@ public class StepResource {
                     examples = {
                             @ExampleObject(name = "invalid-request", value = ApiExamples.PROBLEM_INVALID_REQUEST),
                             @ExampleObject(name = "invalid-coi", value = ApiExamples.PROBLEM_INVALID_COI) }))
-    @APIResponse(responseCode = "404", description = "No batch has this COI",
+    @APIResponse(responseCode = "403", description = "Not a technician, or the step's site is not one of yours",
+            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "site-not-permitted",
+                            value = ApiExamples.PROBLEM_SITE_NOT_PERMITTED)))
+    @APIResponse(responseCode = "404", description = "No batch has this COI, or none you may see",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "batch-not-found", value = ApiExamples.PROBLEM_BATCH_NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "The step is out of order, or dated before the batch's "
@@ -91,7 +102,7 @@ public class StepResource {
             @PathParam("coi") String coi, @Valid @NotNull LogStepRequest request, UriInfo uri) {
         Coi id = Coi.parse(coi);
         BatchService.Recorded recorded = batches.logStep(id, new LogStep(request.stage(), request.occurredAt(),
-                request.site(), request.operator(), request.data()));
+                request.site(), request.data()), caller.get());
         BatchResponse batch = BatchResponse.of(recorded.state());
         URI location = uri.getBaseUriBuilder().path(CustodyResource.class)
                 .path(Long.toString(recorded.event().sequence())).build(id.value());

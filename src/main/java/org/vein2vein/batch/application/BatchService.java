@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -15,36 +16,55 @@ import io.quarkus.logging.Log;
 
 import org.vein2vein.batch.domain.Batch;
 import org.vein2vein.batch.domain.Coi;
+import org.vein2vein.batch.domain.Identifiers;
 import org.vein2vein.batch.persistence.BatchEntity;
 import org.vein2vein.batch.persistence.BatchRepository;
+import org.vein2vein.batch.persistence.BatchSites;
 import org.vein2vein.custody.application.Ledger;
 import org.vein2vein.custody.domain.CustodyEvent;
 import org.vein2vein.custody.domain.CustodyEventType;
 import org.vein2vein.custody.domain.LedgerHead;
+import org.vein2vein.platform.security.Caller;
+import org.vein2vein.platform.security.Roles;
 
 /**
  * Registers batches and records their steps. Each change of a batch, its ledger event and its
  * outbox message are written in one transaction, under the batch's row lock.
+ *
+ * <p>Who may see what: QA sees every batch; a technician sees the batches that have been at, or
+ * are on their way to, one of the sites in their token, and acts only at those sites. A batch a
+ * technician may not see is answered as if it did not exist.
  */
 @ApplicationScoped
 @Transactional
 public class BatchService {
 
+    static final String DESTINATION_FIELD = "destinationSite";
+
     private final BatchRepository batches;
+    private final BatchSites batchSites;
     private final Ledger ledger;
     private final StepRules rules;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public BatchService(BatchRepository batches, Ledger ledger, StepRules rules, ObjectMapper mapper, Clock clock) {
+    public BatchService(BatchRepository batches, BatchSites batchSites, Ledger ledger, StepRules rules,
+            ObjectMapper mapper, Clock clock) {
         this.batches = batches;
+        this.batchSites = batchSites;
         this.ledger = ledger;
         this.rules = rules;
         this.mapper = mapper;
         this.clock = clock;
     }
 
-    public Registered register(RegisterBatch command) {
+    /**
+     * Registers a batch collected at one of the technician's sites.
+     *
+     * @throws SiteNotPermittedException when the collection site is not one of the caller's
+     */
+    public Registered register(RegisterBatch command, Caller technician) {
+        requireSite(technician, command.collectionSite());
         Coi coi = Coi.random();
         while (batches.exists(coi)) {
             coi = Coi.random();
@@ -54,13 +74,14 @@ public class BatchService {
                 command.collectionSite());
         BatchEntity entity = BatchEntity.of(batch, now);
         batches.persist(entity);
+        batchSites.add(coi, batch.collectionSite());
         ObjectNode payload = mapper.createObjectNode()
                 .put("batchType", batch.type().name())
                 .put("subjectReference", batch.subjectReference())
                 .put("productCode", batch.productCode())
                 .put("collectionSite", batch.collectionSite());
         CustodyEvent event = ledger.append(LedgerHead.GENESIS, new Ledger.NewCustodyEvent(coi.value(),
-                CustodyEventType.BATCH_REGISTERED, batch.stage().name(), now, command.operator(),
+                CustodyEventType.BATCH_REGISTERED, batch.stage().name(), now, technician.actingAs(Roles.TECHNICIAN),
                 batch.collectionSite(), payload));
         Log.infof("Batch %s registered (%s, product %s)", coi, batch.type(), batch.productCode());
         return new Registered(new BatchState(batch, LedgerHead.of(event), entity.registeredAt(), entity.updatedAt()),
@@ -70,17 +91,23 @@ public class BatchService {
     /**
      * Records a step if the batch's stage plan allows it now and its time is plausible.
      *
-     * @throws BatchNotFoundException when no batch has the COI
+     * @throws BatchNotFoundException when no batch has the COI, or the technician may not see it
+     * @throws SiteNotPermittedException when the step's site is not one of the technician's
      * @throws org.vein2vein.batch.domain.StepOutOfOrderException when the plan does not allow the stage
      * @throws StepTimeException when the step is dated in the future or before the previous event
+     * @throws InvalidStepDataException when a shipment does not name its destination site
      */
-    public Recorded logStep(Coi coi, LogStep command) {
+    public Recorded logStep(Coi coi, LogStep command, Caller technician) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant latestAccepted = now.plus(rules.maxClockSkew());
         if (command.occurredAt().isAfter(latestAccepted)) {
             throw new StepTimeException(StepTimeException.Reason.IN_FUTURE, command.occurredAt(), latestAccepted);
         }
-        BatchEntity entity = batches.findForUpdate(coi).orElseThrow(() -> new BatchNotFoundException(coi));
+        Optional<String> destination = destinationOf(command);
+        BatchEntity entity = batches.findForUpdate(coi)
+                .filter(found -> batchSites.anyOf(coi, technician.sites()))
+                .orElseThrow(() -> new BatchNotFoundException(coi));
+        requireSite(technician, command.site());
         Batch next = entity.toDomain().advanceTo(command.stage());
         LedgerHead head = ledger.head(coi.value());
         Optional<Instant> earliestAccepted = head.lastOccurredAt().map(last -> last.minus(rules.maxClockSkew()));
@@ -89,18 +116,42 @@ public class BatchService {
                     earliestAccepted.get());
         }
         entity.apply(next, now);
+        batchSites.add(coi, command.site());
+        destination.ifPresent(site -> batchSites.add(coi, site));
         CustodyEvent event = ledger.append(head, new Ledger.NewCustodyEvent(coi.value(),
-                CustodyEventType.STEP_RECORDED, next.stage().name(), command.occurredAt(), command.operator(),
-                command.site(), command.data()));
+                CustodyEventType.STEP_RECORDED, next.stage().name(), command.occurredAt(),
+                technician.actingAs(Roles.TECHNICIAN), command.site(), command.data()));
         Log.infof("Batch %s: %s recorded as event %d", coi, next.stage(), event.sequence());
         return new Recorded(new BatchState(next, LedgerHead.of(event), entity.registeredAt(), entity.updatedAt()),
                 event);
     }
 
+    /** The batch, if it exists and the caller may see it. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<BatchState> find(Coi coi) {
-        return batches.find(coi).map(entity -> new BatchState(entity.toDomain(), ledger.head(coi.value()),
-                entity.registeredAt(), entity.updatedAt()));
+    public Optional<BatchState> find(Coi coi, Caller caller) {
+        return batches.find(coi)
+                .filter(entity -> caller.hasRole(Roles.QA) || batchSites.anyOf(coi, caller.sites()))
+                .map(entity -> new BatchState(entity.toDomain(), ledger.head(coi.value()), entity.registeredAt(),
+                        entity.updatedAt()));
+    }
+
+    private static void requireSite(Caller technician, String site) {
+        if (!technician.worksAt(site)) {
+            throw new SiteNotPermittedException(site);
+        }
+    }
+
+    /** A shipment names the site it goes to in {@code data.destinationSite}; other steps need not. */
+    private static Optional<String> destinationOf(LogStep command) {
+        if (!command.stage().isShipment()) {
+            return Optional.empty();
+        }
+        JsonNode destination = command.data().get(DESTINATION_FIELD);
+        if (destination == null || !destination.isTextual() || !Identifiers.isReference(destination.asText())) {
+            throw new InvalidStepDataException("data." + DESTINATION_FIELD, "a shipment names the site it goes to: "
+                    + "3 to 64 letters, digits, '.', '_', ':' or '-'");
+        }
+        return Optional.of(destination.asText());
     }
 
     public record Registered(BatchState state, CustodyEvent event) {

@@ -3,6 +3,5 @@ package org.vein2vein.batch.application;
 import org.vein2vein.batch.domain.BatchType;
 
 /** Registers a new batch for a patient (autologous) or donor (allogeneic). */
-public record RegisterBatch(BatchType type, String subjectReference, String productCode, String collectionSite,
-        String operator) {
+public record RegisterBatch(BatchType type, String subjectReference, String productCode, String collectionSite) {
 }

@@ -13,7 +13,7 @@ public enum Stage {
     COLLECTED(Kind.REPEATABLE),
     /** Optional freezing of the starting material at the collection site. */
     CRYOPRESERVED_AT_COLLECTION,
-    SHIPPED_TO_MANUFACTURING,
+    SHIPPED_TO_MANUFACTURING(Kind.SHIPMENT),
     RECEIVED_AT_MANUFACTURING,
     ACCEPTED,
     REJECTED(Kind.FINAL),
@@ -31,7 +31,7 @@ public enum Stage {
     STORED,
     /** Allogeneic only: a dose is allocated to one recipient before it ships. */
     ALLOCATED,
-    SHIPPED_TO_SITE,
+    SHIPPED_TO_SITE(Kind.SHIPMENT),
     RECEIVED_AT_SITE,
     THAWED,
     INFUSED(Kind.FINAL),
@@ -40,17 +40,19 @@ public enum Stage {
     DESTROYED(Kind.FINAL),
     CANCELLED(Kind.SIDE_EXIT, Kind.FINAL);
 
-    private enum Kind { FINAL, REPEATABLE, SIDE_EXIT }
+    private enum Kind { FINAL, REPEATABLE, SIDE_EXIT, SHIPMENT }
 
     private final boolean isFinal;
     private final boolean repeatable;
     private final boolean sideExit;
+    private final boolean shipment;
 
     Stage(Kind... kinds) {
         List<Kind> list = List.of(kinds);
         this.isFinal = list.contains(Kind.FINAL);
         this.repeatable = list.contains(Kind.REPEATABLE);
         this.sideExit = list.contains(Kind.SIDE_EXIT);
+        this.shipment = list.contains(Kind.SHIPMENT);
     }
 
     /** A final stage ends the journey: nothing may be logged after it. */
@@ -66,5 +68,10 @@ public enum Stage {
     /** Side exits may be taken from any stage that is not final. */
     public boolean isSideExit() {
         return sideExit;
+    }
+
+    /** A shipment hands the batch to another site, which its step names as the destination. */
+    public boolean isShipment() {
+        return shipment;
     }
 }

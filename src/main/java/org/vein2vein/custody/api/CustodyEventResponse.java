@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import org.vein2vein.custody.application.CanonicalJson;
+import org.vein2vein.custody.domain.Actor;
 import org.vein2vein.custody.domain.CustodyEvent;
 import org.vein2vein.custody.domain.CustodyEventType;
 
@@ -21,7 +22,8 @@ public record CustodyEventResponse(
         @Schema(description = "The batch's stage once this event applied") String stage,
         @Schema(description = "When it happened, as reported") Instant occurredAt,
         @Schema(description = "When the service recorded it") Instant recordedAt,
-        @Schema(description = "Who did it (pseudonymous)") String actor,
+        @Schema(description = "Who did it (pseudonymous), in which role, for which organisation: from their "
+                + "token") ActorResponse actor,
         String site,
         @Schema(description = "Event details: the stage data as logged") JsonNode data,
         @Schema(description = "Hash of the previous event; 64 zeros for the first") String previousHash,
@@ -29,7 +31,17 @@ public record CustodyEventResponse(
 
     public static CustodyEventResponse of(CustodyEvent event, CanonicalJson json) {
         return new CustodyEventResponse(event.eventId(), event.coi(), event.sequence(), event.type(), event.stage(),
-                event.occurredAt(), event.recordedAt(), event.actor(), event.site(), json.read(event.payload()),
+                event.occurredAt(), event.recordedAt(), ActorResponse.of(event.actor()), event.site(), json.read(event.payload()),
                 event.previousHash(), event.hash());
+    }
+
+    /** Who did it: a pseudonymous id, the role, the organisation. */
+    @Schema(name = "Actor")
+    public record ActorResponse(@Schema(example = "op-4711") String id, @Schema(example = "technician") String role,
+            @Schema(example = "HOSP-LYON") String organisation) {
+
+        static ActorResponse of(Actor actor) {
+            return new ActorResponse(actor.id(), actor.role(), actor.organisation());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.vein2vein.custody.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,20 +25,25 @@ import org.vein2vein.platform.problem.Problem;
 import org.vein2vein.platform.problem.ProblemException;
 import org.vein2vein.platform.problem.ProblemResponses;
 import org.vein2vein.platform.problem.ProblemType;
+import org.vein2vein.platform.security.CurrentCaller;
+import org.vein2vein.platform.security.Roles;
 
 @Path("/api/v1/batches/{coi}/custody")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Custody", description = "The tamper-evident history of a batch")
+@RolesAllowed({ Roles.TECHNICIAN, Roles.QA })
 public class CustodyResource {
 
     private final CustodyHistory history;
     private final BatchService batches;
     private final CanonicalJson json;
+    private final CurrentCaller caller;
 
-    public CustodyResource(CustodyHistory history, BatchService batches, CanonicalJson json) {
+    public CustodyResource(CustodyHistory history, BatchService batches, CanonicalJson json, CurrentCaller caller) {
         this.history = history;
         this.batches = batches;
         this.json = json;
+        this.caller = caller;
     }
 
     @GET
@@ -57,7 +63,7 @@ public class CustodyResource {
     public CustodyHistoryResponse history(
             @Parameter(description = "The batch's COI", example = ApiExamples.COI) @PathParam("coi") String coi) {
         Coi id = Coi.parse(coi);
-        batches.find(id).orElseThrow(() -> new BatchNotFoundException(id));
+        batches.find(id, caller.get()).orElseThrow(() -> new BatchNotFoundException(id));
         CustodyHistory.VerifiedHistory verified = history.of(id.value());
         return new CustodyHistoryResponse(id.value(),
                 verified.events().stream().map(event -> CustodyEventResponse.of(event, json)).toList(),
@@ -83,7 +89,7 @@ public class CustodyResource {
             @Parameter(description = "The event's sequence number, from 1", example = "2")
             @PathParam("sequence") long sequence) {
         Coi id = Coi.parse(coi);
-        batches.find(id).orElseThrow(() -> new BatchNotFoundException(id));
+        batches.find(id, caller.get()).orElseThrow(() -> new BatchNotFoundException(id));
         return history.event(id.value(), sequence)
                 .map(event -> CustodyEventResponse.of(event, json))
                 .orElseThrow(() -> new ProblemException(Problem.of(ProblemType.CUSTODY_EVENT_NOT_FOUND,

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.vein2vein.custody.domain.Actor;
 import org.vein2vein.custody.domain.CustodyEvent;
 import org.vein2vein.custody.domain.CustodyEventType;
 import org.vein2vein.custody.domain.LedgerHead;
@@ -77,7 +78,7 @@ public class Ledger {
     }
 
     /** What the caller knows of a new event; the ledger adds id, sequence, time recorded and hashes. */
-    public record NewCustodyEvent(String coi, CustodyEventType type, String stage, Instant occurredAt, String actor,
+    public record NewCustodyEvent(String coi, CustodyEventType type, String stage, Instant occurredAt, Actor actor,
             String site, JsonNode payload) {
     }
 }

@@ -13,7 +13,8 @@ import java.util.UUID;
  *
  * <p>A JSON object without whitespace whose members appear in this order (alphabetical):
  * {@code actor, coi, eventId, occurredAt, payload, previousHash, recordedAt, sequence, site,
- * stage, type}. Strings are JSON strings escaped as RFC 8785 does; times are ISO-8601 UTC
+ * stage, type}; {@code actor} is an object of {@code id, organisation, role}, in that order.
+ * Strings are JSON strings escaped as RFC 8785 does; times are ISO-8601 UTC
  * instants as {@link DateTimeFormatter#ISO_INSTANT} prints them (microsecond precision at most);
  * {@code sequence} is a JSON number; {@code payload} is the event's canonical payload JSON
  * embedded as is (object members sorted by name, no whitespace). The hash is the lower-case hex
@@ -25,11 +26,14 @@ public final class CanonicalForm {
     }
 
     public static String of(UUID eventId, String coi, long sequence, CustodyEventType type, String stage,
-            Instant occurredAt, Instant recordedAt, String actor, String site, String canonicalPayload,
+            Instant occurredAt, Instant recordedAt, Actor actor, String site, String canonicalPayload,
             String previousHash) {
         StringBuilder text = new StringBuilder(256 + canonicalPayload.length());
         text.append('{');
-        member(text, "actor", actor).append(',');
+        JsonText.string(text, "actor").append(":{");
+        member(text, "id", actor.id()).append(',');
+        member(text, "organisation", actor.organisation()).append(',');
+        member(text, "role", actor.role()).append("},");
         member(text, "coi", coi).append(',');
         member(text, "eventId", eventId.toString()).append(',');
         member(text, "occurredAt", DateTimeFormatter.ISO_INSTANT.format(occurredAt)).append(',');
@@ -44,7 +48,7 @@ public final class CanonicalForm {
     }
 
     public static String hash(UUID eventId, String coi, long sequence, CustodyEventType type, String stage,
-            Instant occurredAt, Instant recordedAt, String actor, String site, String canonicalPayload,
+            Instant occurredAt, Instant recordedAt, Actor actor, String site, String canonicalPayload,
             String previousHash) {
         String text = of(eventId, coi, sequence, type, stage, occurredAt, recordedAt, actor, site, canonicalPayload,
                 previousHash);

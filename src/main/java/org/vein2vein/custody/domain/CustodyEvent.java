@@ -12,13 +12,14 @@ import java.util.UUID;
  * breaks the chain from there on.
  *
  * @param sequence      position in the batch's ledger, gapless from 1
+ * @param actor         who did it, in which role, for which organisation
  * @param stage         the batch's stage once this event is applied
  * @param payload       the event's details as canonical JSON (see {@link CanonicalForm})
  * @param previousHash  hash of the event with sequence - 1, or {@link LedgerHead#GENESIS_HASH}
  * @param hash          SHA-256 of this event's {@link CanonicalForm}, lower-case hex
  */
 public record CustodyEvent(UUID eventId, String coi, long sequence, CustodyEventType type, String stage,
-        Instant occurredAt, Instant recordedAt, String actor, String site, String payload, String previousHash,
+        Instant occurredAt, Instant recordedAt, Actor actor, String site, String payload, String previousHash,
         String hash) {
 
     public CustodyEvent {
@@ -43,7 +44,7 @@ public record CustodyEvent(UUID eventId, String coi, long sequence, CustodyEvent
      * the precision the database keeps, so that the hash can be recomputed from stored rows.
      */
     public static CustodyEvent next(LedgerHead head, UUID eventId, String coi, CustodyEventType type, String stage,
-            Instant occurredAt, Instant recordedAt, String actor, String site, String canonicalPayload) {
+            Instant occurredAt, Instant recordedAt, Actor actor, String site, String canonicalPayload) {
         Instant occurred = occurredAt.truncatedTo(ChronoUnit.MICROS);
         Instant recorded = recordedAt.truncatedTo(ChronoUnit.MICROS);
         String hash = CanonicalForm.hash(eventId, coi, head.nextSequence(), type, stage, occurred, recorded, actor,

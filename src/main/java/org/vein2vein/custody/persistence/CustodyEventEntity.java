@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
+import org.vein2vein.custody.domain.Actor;
 import org.vein2vein.custody.domain.CustodyEvent;
 import org.vein2vein.custody.domain.CustodyEventType;
 
@@ -44,8 +45,14 @@ public class CustodyEventEntity {
     @Column(name = "recorded_at", nullable = false)
     Instant recordedAt;
 
-    @Column(name = "actor", nullable = false, length = 128)
-    String actor;
+    @Column(name = "actor_id", nullable = false, length = 128)
+    String actorId;
+
+    @Column(name = "actor_role", nullable = false, length = 32)
+    String actorRole;
+
+    @Column(name = "actor_organisation", nullable = false, length = 128)
+    String actorOrganisation;
 
     @Column(name = "site", nullable = false, length = 64)
     String site;
@@ -71,7 +78,9 @@ public class CustodyEventEntity {
         entity.stage = event.stage();
         entity.occurredAt = event.occurredAt();
         entity.recordedAt = event.recordedAt();
-        entity.actor = event.actor();
+        entity.actorId = event.actor().id();
+        entity.actorRole = event.actor().role();
+        entity.actorOrganisation = event.actor().organisation();
         entity.site = event.site();
         entity.payload = event.payload();
         entity.previousHash = event.previousHash();
@@ -80,7 +89,7 @@ public class CustodyEventEntity {
     }
 
     CustodyEvent toDomain() {
-        return new CustodyEvent(eventId, coi, sequence, type, stage, occurredAt, recordedAt, actor, site, payload,
+        return new CustodyEvent(eventId, coi, sequence, type, stage, occurredAt, recordedAt, new Actor(actorId, actorRole, actorOrganisation), site, payload,
                 previousHash, hash);
     }
 }

@@ -19,6 +19,9 @@ public final class EmbeddedMode {
     private static final Logger LOG = Logger.getLogger(EmbeddedMode.class);
     static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
+    static final String PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
+    /** Set when this JVM verifies tokens with dev keys; read again after every live reload. */
+    static final String DEV_KEY_DIRECTORY = "vein2vein.embedded.dev-key-directory";
 
     private EmbeddedMode() {
     }
@@ -54,11 +57,27 @@ public final class EmbeddedMode {
                     + "set KAFKA_BOOTSTRAP_SERVERS to use a real cluster.", kafka.bootstrapServers(),
                     dataDirectory.resolve("kafka"));
         }
+        if (setting(PUBLIC_KEY_LOCATION, "MP_JWT_VERIFY_PUBLICKEY_LOCATION").isEmpty()) {
+            Path keyDirectory = dataDirectory.resolve("keys");
+            DevSigningKeys keys = DevSigningKeys.loadOrCreate(keyDirectory);
+            System.setProperty(PUBLIC_KEY_LOCATION, keys.publicKeyFile().toUri().toString());
+            System.setProperty("mp.jwt.verify.issuer", DevSigningKeys.ISSUER);
+            System.setProperty(DEV_KEY_DIRECTORY, keyDirectory.toString());
+            LOG.warnf("EMBEDDED MODE: tokens are verified with a dev key pair in %s; get tokens for each role from "
+                    + "GET /dev/tokens (this machine only). Not for production: set MP_JWT_VERIFY_PUBLICKEY_LOCATION "
+                    + "and MP_JWT_VERIFY_ISSUER to trust a real identity provider.", keyDirectory);
+        }
         if (!started.isEmpty()) {
             // Closed only when the JVM exits: live reloads in dev mode keep the same servers.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> started.forEach(EmbeddedMode::closeQuietly),
                     "embedded-infrastructure-shutdown"));
         }
+    }
+
+    /** The dev keys, when this JVM verifies tokens with them; null otherwise. */
+    static DevSigningKeys devSigningKeys() {
+        String directory = System.getProperty(DEV_KEY_DIRECTORY);
+        return directory == null ? null : DevSigningKeys.loadOrCreate(Path.of(directory));
     }
 
     private static Optional<String> setting(String property, String environmentVariable) {

@@ -7,7 +7,7 @@ public final class ApiExamples {
 
     public static final String REGISTER_REQUEST = """
             {"type": "AUTOLOGOUS", "subjectReference": "PSN-7F3K-22", "productCode": "CART-GD2-AUTO",
-             "collectionSite": "SITE-LYON-01", "operator": "op-4711"}""";
+             "collectionSite": "SITE-LYON-01"}""";
 
     public static final String BATCH = """
             {"coi": "V2V7K3Q9P2XRTB", "type": "AUTOLOGOUS", "subjectReference": "PSN-7F3K-22",
@@ -18,12 +18,12 @@ public final class ApiExamples {
 
     public static final String LOG_STEP_REQUEST = """
             {"stage": "COLLECTED", "occurredAt": "2026-11-25T09:30:00Z", "site": "SITE-LYON-01",
-             "operator": "op-4711", "data": {"donationId": "A9990 26 123456", "volumeMl": 210}}""";
+             "data": {"donationId": "A9990 26 123456", "volumeMl": 210}}""";
 
     public static final String CUSTODY_EVENT = """
             {"eventId": "0b8f6c1e-5d0a-4c57-9a53-3f1f0e0b9a11", "coi": "V2V7K3Q9P2XRTB", "sequence": 2,
              "type": "STEP_RECORDED", "stage": "COLLECTED", "occurredAt": "2026-11-25T09:30:00Z",
-             "recordedAt": "2026-11-25T09:31:02.417221Z", "actor": "op-4711", "site": "SITE-LYON-01",
+             "recordedAt": "2026-11-25T09:31:02.417221Z", "actor": {"id": "op-4711", "role": "technician", "organisation": "HOSP-LYON"}, "site": "SITE-LYON-01",
              "data": {"donationId": "A9990 26 123456", "volumeMl": 210},
              "previousHash": "5b0d0a4e3f1c9d7e2a6b8c4d1e0f3a2b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f",
              "hash": "9e2c47d1b0a3f5e6c8d9a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6"}""";
@@ -31,7 +31,7 @@ public final class ApiExamples {
     public static final String STEP_RECORDED = """
             {"event": {"eventId": "0b8f6c1e-5d0a-4c57-9a53-3f1f0e0b9a11", "coi": "V2V7K3Q9P2XRTB", "sequence": 2,
              "type": "STEP_RECORDED", "stage": "COLLECTED", "occurredAt": "2026-11-25T09:30:00Z",
-             "recordedAt": "2026-11-25T09:31:02.417221Z", "actor": "op-4711", "site": "SITE-LYON-01",
+             "recordedAt": "2026-11-25T09:31:02.417221Z", "actor": {"id": "op-4711", "role": "technician", "organisation": "HOSP-LYON"}, "site": "SITE-LYON-01",
              "data": {"donationId": "A9990 26 123456", "volumeMl": 210},
              "previousHash": "5b0d0a4e3f1c9d7e2a6b8c4d1e0f3a2b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f",
              "hash": "9e2c47d1b0a3f5e6c8d9a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6"},
@@ -46,7 +46,7 @@ public final class ApiExamples {
             {"coi": "V2V7K3Q9P2XRTB", "events": [
              {"eventId": "4e1d2c3b-5a69-4788-9a0b-1c2d3e4f5a6b", "coi": "V2V7K3Q9P2XRTB", "sequence": 1,
               "type": "BATCH_REGISTERED", "stage": "ORDERED", "occurredAt": "2026-11-25T09:00:00.123456Z",
-              "recordedAt": "2026-11-25T09:00:00.123456Z", "actor": "op-4711", "site": "SITE-LYON-01",
+              "recordedAt": "2026-11-25T09:00:00.123456Z", "actor": {"id": "op-4711", "role": "technician", "organisation": "HOSP-LYON"}, "site": "SITE-LYON-01",
               "data": {"batchType": "AUTOLOGOUS", "collectionSite": "SITE-LYON-01", "productCode": "CART-GD2-AUTO",
               "subjectReference": "PSN-7F3K-22"},
               "previousHash": "0000000000000000000000000000000000000000000000000000000000000000",
@@ -58,6 +58,19 @@ public final class ApiExamples {
             {"type": "urn:vein2vein:problem:invalid-request", "title": "The request is not valid", "status": 400,
              "detail": "One field is not valid.", "instance": "/api/v1/batches",
              "violations": [{"field": "subjectReference", "message": "must not be null"}]}""";
+
+    public static final String PROBLEM_UNAUTHENTICATED = """
+            {"type": "urn:vein2vein:problem:unauthenticated", "title": "Authentication required", "status": 401,
+             "detail": "Send a bearer token: Authorization: Bearer <token>.", "instance": "/api/v1/batches"}""";
+
+    public static final String PROBLEM_FORBIDDEN = """
+            {"type": "urn:vein2vein:problem:forbidden", "title": "Not allowed", "status": 403,
+             "detail": "Your role does not allow this operation.", "instance": "/api/v1/batches"}""";
+
+    public static final String PROBLEM_SITE_NOT_PERMITTED = """
+            {"type": "urn:vein2vein:problem:site-not-permitted", "title": "Not allowed at this site", "status": 403,
+             "detail": "Your token does not list site MFG-GENT-01: you may only act at your own sites.",
+             "instance": "/api/v1/batches/V2V7K3Q9P2XRTB/steps", "site": "MFG-GENT-01"}""";
 
     public static final String PROBLEM_MALFORMED_JSON = """
             {"type": "urn:vein2vein:problem:malformed-json", "title": "The request body is not well-formed JSON",

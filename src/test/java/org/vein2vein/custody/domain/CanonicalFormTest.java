@@ -19,20 +19,22 @@ class CanonicalFormTest {
     private static final Instant RECORDED = Instant.parse("2025-03-01T08:15:31Z");
     private static final String PAYLOAD = "{\"donationId\":\"DIN-1\",\"volumeMl\":250}";
     private static final String GENESIS = "0".repeat(64);
+    private static final Actor TECH = new Actor("tech-1", "technician", "HOSP-LYON");
 
-    private static final String KNOWN_TEXT = "{\"actor\":\"tech-1\",\"coi\":\"V2V7K3Q9P2XRTB\","
+    private static final String KNOWN_TEXT = "{\"actor\":{\"id\":\"tech-1\",\"organisation\":\"HOSP-LYON\","
+            + "\"role\":\"technician\"},\"coi\":\"V2V7K3Q9P2XRTB\","
             + "\"eventId\":\"3f2504e0-4f89-41d3-9a0c-0305e82c3301\",\"occurredAt\":\"2025-03-01T08:15:30.123456Z\","
             + "\"payload\":{\"donationId\":\"DIN-1\",\"volumeMl\":250},"
             + "\"previousHash\":\"" + GENESIS + "\",\"recordedAt\":\"2025-03-01T08:15:31Z\",\"sequence\":1,"
             + "\"site\":\"SITE-A\",\"stage\":\"COLLECTED\",\"type\":\"STEP_RECORDED\"}";
 
     /** SHA-256 of {@link #KNOWN_TEXT}, computed outside Java (Python hashlib). */
-    private static final String KNOWN_HASH = "180e2dff0cacd9bd00f12bde3e3045a61d0e2f36359c80df1e8a67799980b5c6";
+    private static final String KNOWN_HASH = "87aee4adfb602ce66aebb9e168fbdc3dbe649ac61ea53de2af02655196dedfed";
 
     @Test
     void canonical_form_of_a_known_event_is_exact_sorted_json_without_whitespace() {
         String text = CanonicalForm.of(EVENT_ID, COI, 1, CustodyEventType.STEP_RECORDED, "COLLECTED", OCCURRED,
-                RECORDED, "tech-1", "SITE-A", PAYLOAD, GENESIS);
+                RECORDED, TECH, "SITE-A", PAYLOAD, GENESIS);
         assertThat(text).isEqualTo(KNOWN_TEXT);
         assertThat(text).doesNotContainAnyWhitespaces();
     }
@@ -40,7 +42,7 @@ class CanonicalFormTest {
     @Test
     void members_appear_in_alphabetical_order() {
         String text = CanonicalForm.of(EVENT_ID, COI, 1, CustodyEventType.STEP_RECORDED, "COLLECTED", OCCURRED,
-                RECORDED, "tech-1", "SITE-A", "{}", GENESIS);
+                RECORDED, TECH, "SITE-A", "{}", GENESIS);
         String[] names = { "actor", "coi", "eventId", "occurredAt", "payload", "previousHash", "recordedAt",
                 "sequence", "site", "stage", "type" };
         int last = -1;
@@ -52,12 +54,26 @@ class CanonicalFormTest {
         String[] sorted = names.clone();
         java.util.Arrays.sort(sorted);
         assertThat(names).containsExactly(sorted);
+
+        String[] actorNames = { "id", "organisation", "role" };
+        int actorAt = text.indexOf("\"actor\":{");
+        int actorEnd = text.indexOf("},\"coi\":");
+        assertThat(actorAt).as("actor is an object").isEqualTo(text.indexOf("\"actor\":"));
+        int lastActorMember = actorAt;
+        for (String name : actorNames) {
+            int at = text.indexOf("\"" + name + "\":");
+            assertThat(at).as("actor." + name).isGreaterThan(lastActorMember).isLessThan(actorEnd);
+            lastActorMember = at;
+        }
+        String[] actorSorted = actorNames.clone();
+        java.util.Arrays.sort(actorSorted);
+        assertThat(actorNames).containsExactly(actorSorted);
     }
 
     @Test
     void hash_is_lowercase_hex_sha256_of_the_canonical_text() throws Exception {
         String hash = CanonicalForm.hash(EVENT_ID, COI, 1, CustodyEventType.STEP_RECORDED, "COLLECTED", OCCURRED,
-                RECORDED, "tech-1", "SITE-A", PAYLOAD, GENESIS);
+                RECORDED, TECH, "SITE-A", PAYLOAD, GENESIS);
         assertThat(hash).isEqualTo(KNOWN_HASH).matches("[0-9a-f]{64}");
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(KNOWN_TEXT.getBytes(StandardCharsets.UTF_8));
         assertThat(hash).isEqualTo(HexFormat.of().formatHex(digest));
@@ -69,8 +85,9 @@ class CanonicalFormTest {
         String escaped = "\"tech \\\"Ann\\\" \\\\ O'Brien\\u0001\\u001f\\u0000\\t\\n\\r\\b\\f/ Z\u00fcrich \u2028 "
                 + "\uD83E\uDDEC \u007f\"";
         String text = CanonicalForm.of(EVENT_ID, COI, 1, CustodyEventType.STEP_RECORDED, "COLLECTED", OCCURRED,
-                RECORDED, actor, "SITE-A", "{}", GENESIS);
-        assertThat(text).startsWith("{\"actor\":" + escaped + ",\"coi\":");
+                RECORDED, new Actor(actor, "technician", "HOSP-LYON"), "SITE-A", "{}", GENESIS);
+        assertThat(text).startsWith("{\"actor\":{\"id\":" + escaped
+                + ",\"organisation\":\"HOSP-LYON\",\"role\":\"technician\"},\"coi\":");
     }
 
     @Test
@@ -100,9 +117,9 @@ class CanonicalFormTest {
         assertThat(JsonText.string(new StringBuilder(), "\u00e9\u4e2d\uD83E\uDDEC").toString())
                 .isEqualTo("\"\u00e9\u4e2d\uD83E\uDDEC\"");
         String hash = CanonicalForm.hash(EVENT_ID, COI, 1, CustodyEventType.STEP_RECORDED, "COLLECTED", OCCURRED,
-                RECORDED, "Z\u00fcrich", "SITE-A", "{}", GENESIS);
+                RECORDED, new Actor("Z\u00fcrich", "technician", "HOSP-LYON"), "SITE-A", "{}", GENESIS);
         String text = CanonicalForm.of(EVENT_ID, COI, 1, CustodyEventType.STEP_RECORDED, "COLLECTED", OCCURRED,
-                RECORDED, "Z\u00fcrich", "SITE-A", "{}", GENESIS);
+                RECORDED, new Actor("Z\u00fcrich", "technician", "HOSP-LYON"), "SITE-A", "{}", GENESIS);
         assertThat(hash).isEqualTo(sha256(text.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -124,7 +141,7 @@ class CanonicalFormTest {
     @Test
     void times_print_as_iso_instants_in_utc_with_only_the_digits_needed() {
         String whole = CanonicalForm.of(EVENT_ID, COI, 1, CustodyEventType.STEP_RECORDED, "COLLECTED",
-                Instant.parse("2025-03-01T08:15:30Z"), Instant.parse("2025-03-01T08:15:30.120Z"), "a", "s", "{}",
+                Instant.parse("2025-03-01T08:15:30Z"), Instant.parse("2025-03-01T08:15:30.120Z"), TECH, "s", "{}",
                 GENESIS);
         assertThat(whole).contains("\"occurredAt\":\"2025-03-01T08:15:30Z\"",
                 "\"recordedAt\":\"2025-03-01T08:15:30.120Z\"");
@@ -133,44 +150,61 @@ class CanonicalFormTest {
     @Test
     void sequence_is_a_json_number() {
         String text = CanonicalForm.of(EVENT_ID, COI, 42, CustodyEventType.BATCH_REGISTERED, "ORDERED", OCCURRED,
-                RECORDED, "a", "s", "{}", GENESIS);
+                RECORDED, TECH, "s", "{}", GENESIS);
         assertThat(text).contains(",\"sequence\":42,").contains("\"type\":\"BATCH_REGISTERED\"}");
     }
 
     @Test
     void any_change_to_a_field_changes_the_hash() {
         String base = CanonicalForm.hash(EVENT_ID, COI, 1, CustodyEventType.STEP_RECORDED, "COLLECTED", OCCURRED,
-                RECORDED, "tech-1", "SITE-A", PAYLOAD, GENESIS);
+                RECORDED, TECH, "SITE-A", PAYLOAD, GENESIS);
         assertThat(java.util.List.of(
                 CanonicalForm.hash(UUID.randomUUID(), COI, 1, CustodyEventType.STEP_RECORDED, "COLLECTED", OCCURRED,
-                        RECORDED, "tech-1", "SITE-A", PAYLOAD, GENESIS),
+                        RECORDED, TECH, "SITE-A", PAYLOAD, GENESIS),
                 CanonicalForm.hash(EVENT_ID, "V2V00000000006", 1, CustodyEventType.STEP_RECORDED, "COLLECTED",
-                        OCCURRED, RECORDED, "tech-1", "SITE-A", PAYLOAD, GENESIS),
+                        OCCURRED, RECORDED, TECH, "SITE-A", PAYLOAD, GENESIS),
                 CanonicalForm.hash(EVENT_ID, COI, 2, CustodyEventType.STEP_RECORDED, "COLLECTED", OCCURRED,
-                        RECORDED, "tech-1", "SITE-A", PAYLOAD, GENESIS),
+                        RECORDED, TECH, "SITE-A", PAYLOAD, GENESIS),
                 CanonicalForm.hash(EVENT_ID, COI, 1, CustodyEventType.BATCH_REGISTERED, "COLLECTED", OCCURRED,
-                        RECORDED, "tech-1", "SITE-A", PAYLOAD, GENESIS),
+                        RECORDED, TECH, "SITE-A", PAYLOAD, GENESIS),
                 CanonicalForm.hash(EVENT_ID, COI, 1, CustodyEventType.STEP_RECORDED, "EXPANDED", OCCURRED,
-                        RECORDED, "tech-1", "SITE-A", PAYLOAD, GENESIS),
+                        RECORDED, TECH, "SITE-A", PAYLOAD, GENESIS),
                 CanonicalForm.hash(EVENT_ID, COI, 1, CustodyEventType.STEP_RECORDED, "COLLECTED",
-                        OCCURRED.plusNanos(1_000), RECORDED, "tech-1", "SITE-A", PAYLOAD, GENESIS),
+                        OCCURRED.plusNanos(1_000), RECORDED, TECH, "SITE-A", PAYLOAD, GENESIS),
                 CanonicalForm.hash(EVENT_ID, COI, 1, CustodyEventType.STEP_RECORDED, "COLLECTED", OCCURRED,
-                        RECORDED.plusSeconds(1), "tech-1", "SITE-A", PAYLOAD, GENESIS),
+                        RECORDED.plusSeconds(1), TECH, "SITE-A", PAYLOAD, GENESIS),
                 CanonicalForm.hash(EVENT_ID, COI, 1, CustodyEventType.STEP_RECORDED, "COLLECTED", OCCURRED,
-                        RECORDED, "tech-2", "SITE-A", PAYLOAD, GENESIS),
+                        RECORDED, new Actor("tech-2", "technician", "HOSP-LYON"), "SITE-A", PAYLOAD, GENESIS),
                 CanonicalForm.hash(EVENT_ID, COI, 1, CustodyEventType.STEP_RECORDED, "COLLECTED", OCCURRED,
-                        RECORDED, "tech-1", "SITE-B", PAYLOAD, GENESIS),
+                        RECORDED, TECH, "SITE-B", PAYLOAD, GENESIS),
                 CanonicalForm.hash(EVENT_ID, COI, 1, CustodyEventType.STEP_RECORDED, "COLLECTED", OCCURRED,
-                        RECORDED, "tech-1", "SITE-A", "{\"donationId\":\"DIN-2\",\"volumeMl\":250}", GENESIS),
+                        RECORDED, TECH, "SITE-A", "{\"donationId\":\"DIN-2\",\"volumeMl\":250}", GENESIS),
                 CanonicalForm.hash(EVENT_ID, COI, 1, CustodyEventType.STEP_RECORDED, "COLLECTED", OCCURRED,
-                        RECORDED, "tech-1", "SITE-A", PAYLOAD, "1" + GENESIS.substring(1))))
+                        RECORDED, TECH, "SITE-A", PAYLOAD, "1" + GENESIS.substring(1))))
                 .doesNotContain(base)
                 .doesNotHaveDuplicates();
     }
 
-    private static String hashWithActor(String actor) {
+    @Test
+    void the_actors_role_and_organisation_are_covered_by_the_hash() {
+        String base = CanonicalForm.hash(EVENT_ID, COI, 1, CustodyEventType.STEP_RECORDED, "COLLECTED", OCCURRED,
+                RECORDED, TECH, "SITE-A", PAYLOAD, GENESIS);
+        String otherRole = CanonicalForm.hash(EVENT_ID, COI, 1, CustodyEventType.STEP_RECORDED, "COLLECTED",
+                OCCURRED, RECORDED, new Actor("tech-1", "coordinator", "HOSP-LYON"), "SITE-A", PAYLOAD, GENESIS);
+        String otherOrganisation = CanonicalForm.hash(EVENT_ID, COI, 1, CustodyEventType.STEP_RECORDED,
+                "COLLECTED", OCCURRED, RECORDED, new Actor("tech-1", "technician", "HOSP-PARIS"), "SITE-A",
+                PAYLOAD, GENESIS);
+        // role and organisation swapped: each must stay in its own member, not merely be present
+        String swapped = CanonicalForm.hash(EVENT_ID, COI, 1, CustodyEventType.STEP_RECORDED, "COLLECTED",
+                OCCURRED, RECORDED, new Actor("tech-1", "HOSP-LYON", "technician"), "SITE-A", PAYLOAD, GENESIS);
+        assertThat(java.util.List.of(otherRole, otherOrganisation, swapped))
+                .doesNotContain(base)
+                .doesNotHaveDuplicates();
+    }
+
+    private static String hashWithActor(String actorId) {
         return CanonicalForm.hash(EVENT_ID, COI, 1, CustodyEventType.STEP_RECORDED, "COLLECTED", OCCURRED, RECORDED,
-                actor, "SITE-A", "{}", GENESIS);
+                new Actor(actorId, "technician", "HOSP-LYON"), "SITE-A", "{}", GENESIS);
     }
 
     private static String sha256(byte[] bytes) {

@@ -43,7 +43,8 @@ class ChainVerificationTest {
     @Test
     void a_changed_actor_is_detected_at_its_event() {
         CustodyEvent e = chain.get(2);
-        assertBrokenAt(replace(2, copy(e, "someone-else", e.occurredAt(), e.payload(), e.previousHash(), e.hash())),
+        Actor someoneElse = new Actor("someone-else", e.actor().role(), e.actor().organisation());
+        assertBrokenAt(replace(2, copy(e, someoneElse, e.occurredAt(), e.payload(), e.previousHash(), e.hash())),
                 3);
     }
 
@@ -129,7 +130,8 @@ class ChainVerificationTest {
     @Test
     void the_head_hash_of_a_broken_chain_is_the_last_event_that_held() {
         CustodyEvent e = chain.get(2);
-        ChainVerification result = ChainVerification.of(replace(2, copy(e, "x", e.occurredAt(), e.payload(),
+        Actor x = new Actor("x", e.actor().role(), e.actor().organisation());
+        ChainVerification result = ChainVerification.of(replace(2, copy(e, x, e.occurredAt(), e.payload(),
                 e.previousHash(), e.hash())));
         assertThat(result.headHash()).isEqualTo(chain.get(1).hash());
     }
@@ -147,7 +149,7 @@ class ChainVerificationTest {
         return copy;
     }
 
-    private static CustodyEvent copy(CustodyEvent e, String actor, Instant occurredAt, String payload,
+    private static CustodyEvent copy(CustodyEvent e, Actor actor, Instant occurredAt, String payload,
             String previousHash, String hash) {
         return new CustodyEvent(e.eventId(), e.coi(), e.sequence(), e.type(), e.stage(), occurredAt, e.recordedAt(),
                 actor, e.site(), payload, previousHash, hash);
@@ -156,13 +158,14 @@ class ChainVerificationTest {
     private static List<CustodyEvent> chainOfThree() {
         Instant t = Instant.parse("2025-03-01T08:00:00.123456Z");
         CustodyEvent first = CustodyEvent.next(LedgerHead.GENESIS, UUID.randomUUID(), COI,
-                CustodyEventType.BATCH_REGISTERED, "ORDERED", t, t.plusMillis(5), "coordinator-1", "SITE-A", "{}");
+                CustodyEventType.BATCH_REGISTERED, "ORDERED", t, t.plusMillis(5),
+                new Actor("coordinator-1", "coordinator", "HOSP-LYON"), "SITE-A", "{}");
         CustodyEvent second = CustodyEvent.next(LedgerHead.of(first), UUID.randomUUID(), COI,
-                CustodyEventType.STEP_RECORDED, "COLLECTED", t.plusSeconds(3600), t.plusSeconds(3601), "tech-1",
-                "SITE-A", "{\"donationId\":\"DIN-1\"}");
+                CustodyEventType.STEP_RECORDED, "COLLECTED", t.plusSeconds(3600), t.plusSeconds(3601),
+                new Actor("tech-1", "technician", "HOSP-LYON"), "SITE-A", "{\"donationId\":\"DIN-1\"}");
         CustodyEvent third = CustodyEvent.next(LedgerHead.of(second), UUID.randomUUID(), COI,
                 CustodyEventType.STEP_RECORDED, "SHIPPED_TO_MANUFACTURING", t.plusSeconds(7200), t.plusSeconds(7201),
-                "courier-1", "SITE-A", "{\"shipment\":\"S-1\"}");
+                new Actor("courier-1", "courier", "COURIER-CO"), "SITE-A", "{\"shipment\":\"S-1\"}");
         return List.of(first, second, third);
     }
 }

@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Test;
 class CustodyEventTest {
 
     private static final String COI = "V2V7K3Q9P2XRTB";
+    private static final Actor TECH = new Actor("tech-1", "technician", "HOSP-LYON");
 
     @Test
     void the_first_event_follows_the_genesis() {
         CustodyEvent first = CustodyEvent.next(LedgerHead.GENESIS, UUID.randomUUID(), COI,
                 CustodyEventType.BATCH_REGISTERED, "ORDERED", Instant.parse("2025-03-01T08:00:00Z"),
-                Instant.parse("2025-03-01T08:00:01Z"), "coordinator-1", "SITE-A", "{}");
+                Instant.parse("2025-03-01T08:00:01Z"), new Actor("coordinator-1", "coordinator", "HOSP-LYON"),
+                "SITE-A", "{}");
         assertThat(first.sequence()).isEqualTo(1);
         assertThat(first.previousHash()).isEqualTo(LedgerHead.GENESIS_HASH).isEqualTo("0".repeat(64));
         assertThat(first.hash()).matches("[0-9a-f]{64}").isEqualTo(first.recomputeHash());
@@ -49,19 +51,19 @@ class CustodyEventTest {
         Instant occurred = Instant.parse("2025-03-01T08:15:30.123456789Z");
         Instant recorded = Instant.parse("2025-03-01T08:15:31.000000999Z");
         CustodyEvent event = CustodyEvent.next(LedgerHead.GENESIS, UUID.randomUUID(), COI,
-                CustodyEventType.STEP_RECORDED, "COLLECTED", occurred, recorded, "tech-1", "SITE-A", "{}");
+                CustodyEventType.STEP_RECORDED, "COLLECTED", occurred, recorded, TECH, "SITE-A", "{}");
         assertThat(event.occurredAt()).isEqualTo(Instant.parse("2025-03-01T08:15:30.123456Z"));
         assertThat(event.recordedAt()).isEqualTo(Instant.parse("2025-03-01T08:15:31Z"));
         assertThat(event.hash()).isEqualTo(CanonicalForm.hash(event.eventId(), COI, 1, CustodyEventType.STEP_RECORDED,
                 "COLLECTED", Instant.parse("2025-03-01T08:15:30.123456Z"), Instant.parse("2025-03-01T08:15:31Z"),
-                "tech-1", "SITE-A", "{}", LedgerHead.GENESIS_HASH));
+                TECH, "SITE-A", "{}", LedgerHead.GENESIS_HASH));
     }
 
     @Test
     void the_hash_survives_a_round_trip_through_microsecond_storage() {
         Instant occurred = Instant.parse("2025-03-01T08:15:30.987654321Z");
         CustodyEvent event = CustodyEvent.next(LedgerHead.GENESIS, UUID.randomUUID(), COI,
-                CustodyEventType.STEP_RECORDED, "COLLECTED", occurred, occurred.plusNanos(5), "tech-1", "SITE-A",
+                CustodyEventType.STEP_RECORDED, "COLLECTED", occurred, occurred.plusNanos(5), TECH, "SITE-A",
                 "{}");
         // what the database gives back: microsecond precision
         CustodyEvent reloaded = new CustodyEvent(event.eventId(), event.coi(), event.sequence(), event.type(),
@@ -102,7 +104,7 @@ class CustodyEventTest {
     private static CustodyEvent event(LedgerHead head, String stage) {
         Instant at = head.lastOccurredAt().map(t -> t.plusSeconds(60)).orElse(Instant.parse("2025-03-01T08:00:00Z"));
         return CustodyEvent.next(head, UUID.randomUUID(), COI, CustodyEventType.STEP_RECORDED, stage, at,
-                at.plusMillis(1), "tech-1", "SITE-A", "{\"note\":\"" + stage + "\"}");
+                at.plusMillis(1), TECH, "SITE-A", "{\"note\":\"" + stage + "\"}");
     }
 
 }

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.Database;
+import org.vein2vein.testing.Tokens;
 
 /** The database itself, not only the service, refuses to change the custody record. */
 @QuarkusTest
@@ -23,12 +24,12 @@ class LedgerIsAppendOnlyTest {
         String coi = Api.registerAutologous("PSN-APPEND-01");
         try (Connection connection = Database.connect(); Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.executeUpdate(
-                    "update custody_event set actor = 'someone-else' where coi = '" + coi + "'"))
+                    "update custody_event set actor_id = 'someone-else' where coi = '" + coi + "'"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("custody_event is append-only: UPDATE refused");
         }
         assertThat(Database.count("select count(*) from custody_event where coi = '" + coi
-                + "' and actor = 'op-registrar'")).isEqualTo(1);
+                + "' and actor_id = '" + Tokens.TECHNICIAN_ID + "'")).isEqualTo(1);
     }
 
     @Test
@@ -50,7 +51,8 @@ class LedgerIsAppendOnlyTest {
         String coi = Api.registerAutologous("PSN-APPEND-03");
         try (Connection connection = Database.connect(); Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.executeUpdate("insert into custody_event select gen_random_uuid(), "
-                    + "coi, sequence, type, stage, occurred_at, recorded_at, actor, site, payload, previous_hash, "
+                    + "coi, sequence, type, stage, occurred_at, recorded_at, actor_id, actor_role, actor_organisation, site, "
+                    + "payload, previous_hash, "
                     + "repeat('a', 64) from custody_event where coi = '" + coi + "'"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("custody_event_sequence_unique");

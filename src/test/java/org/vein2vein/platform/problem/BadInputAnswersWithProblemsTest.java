@@ -1,6 +1,6 @@
 package org.vein2vein.platform.problem;
 
-import static io.restassured.RestAssured.given;
+import static org.vein2vein.testing.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -111,7 +111,8 @@ class BadInputAnswersWithProblemsTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = { "coi", "stage", "ledgerSequence", "ledgerHeadHash", "registeredAt" })
+        @ValueSource(strings = { "coi", "stage", "ledgerSequence", "ledgerHeadHash", "registeredAt", "operator",
+                "actor" })
         void refusesPropertiesTheServiceOwns(String serverOwned) {
             ObjectNode body = registrationNode().put(serverOwned, "V2V7K3Q9P2XRTB");
             assertViolation(refused(400, "invalid-request", BATCHES, () -> postJson(BATCHES, body)), serverOwned,
@@ -136,8 +137,8 @@ class BadInputAnswersWithProblemsTest {
         @Test
         void refusesAnArrayWhereAStringBelongs() {
             ObjectNode body = registrationNode();
-            body.putArray("operator").add("op-4711");
-            assertViolation(refused(400, "invalid-request", BATCHES, () -> postJson(BATCHES, body)), "operator",
+            body.putArray("collectionSite").add("SITE-LYON-01");
+            assertViolation(refused(400, "invalid-request", BATCHES, () -> postJson(BATCHES, body)), "collectionSite",
                     "string");
         }
 
@@ -171,7 +172,7 @@ class BadInputAnswersWithProblemsTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = { "type", "subjectReference", "productCode", "collectionSite", "operator" })
+        @ValueSource(strings = { "type", "subjectReference", "productCode", "collectionSite" })
         void refusesARegistrationMissingARequiredField(String field) {
             ObjectNode body = registrationNode();
             body.remove(field);
@@ -190,8 +191,8 @@ class BadInputAnswersWithProblemsTest {
         void listsEveryMissingFieldOfAnEmptyObject() {
             JsonPath problem = refused(400, "invalid-request", BATCHES, () -> postJson(BATCHES, "{}"));
             assertThat(problem.getList("violations.field", String.class))
-                    .containsExactly("collectionSite", "operator", "productCode", "subjectReference", "type");
-            assertThat(problem.getString("detail")).contains("5 fields");
+                    .containsExactly("collectionSite", "productCode", "subjectReference", "type");
+            assertThat(problem.getString("detail")).contains("4 fields");
         }
 
         @ParameterizedTest
@@ -244,7 +245,7 @@ class BadInputAnswersWithProblemsTest {
         @Test
         void refusesDuplicateKeys() {
             String body = "{\"type\": \"AUTOLOGOUS\", \"subjectReference\": \"PSN-1-A\", \"productCode\": "
-                    + "\"CART-GD2-AUTO\", \"collectionSite\": \"SITE-LYON-01\", \"operator\": \"op-4711\", "
+                    + "\"CART-GD2-AUTO\", \"collectionSite\": \"SITE-LYON-01\", "
                     + "\"subjectReference\": \"PSN-1-B\"}";
             JsonPath problem = refused(400, "malformed-json", BATCHES, () -> postJson(BATCHES, body));
             assertThat(problem.getString("detail")).doesNotContain("PSN-1");
@@ -367,8 +368,8 @@ class BadInputAnswersWithProblemsTest {
         @Test
         void refusesAnObjectWhereAStringBelongs() {
             ObjectNode body = stepNode();
-            body.putObject("operator").put("id", "op-tech-1");
-            assertViolation(refused(400, "invalid-request", steps, () -> postJson(steps, body)), "operator",
+            body.putObject("site").put("id", "SITE-LYON-01");
+            assertViolation(refused(400, "invalid-request", steps, () -> postJson(steps, body)), "site",
                     "string");
         }
 
@@ -422,7 +423,7 @@ class BadInputAnswersWithProblemsTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = { "stage", "occurredAt", "site", "operator", "data" })
+        @ValueSource(strings = { "stage", "occurredAt", "site", "data" })
         void refusesAStepMissingARequiredField(String field) {
             ObjectNode body = stepNode();
             body.remove(field);
@@ -431,11 +432,10 @@ class BadInputAnswersWithProblemsTest {
         }
 
         @Test
-        void refusesASiteOrOperatorThatIsNotAPseudonymousIdentifier() {
+        void refusesASiteThatIsNotAPseudonymousIdentifier() {
             JsonPath problem = refused(400, "invalid-request", steps,
-                    () -> postJson(steps, stepNode().put("site", "Lyon Sud hospital").put("operator",
-                            "o".repeat(65))));
-            assertThat(problem.getList("violations.field", String.class)).containsExactly("operator", "site");
+                    () -> postJson(steps, stepNode().put("site", "Lyon Sud hospital")));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("site");
         }
 
         @ParameterizedTest
@@ -691,7 +691,7 @@ class BadInputAnswersWithProblemsTest {
 
     private ObjectNode registrationNode() {
         return json.createObjectNode().put("type", "AUTOLOGOUS").put("subjectReference", "PSN-PROBLEMS-00")
-                .put("productCode", "CART-GD2-AUTO").put("collectionSite", "SITE-LYON-01").put("operator", "op-4711");
+                .put("productCode", "CART-GD2-AUTO").put("collectionSite", "SITE-LYON-01");
     }
 
     private String registration() {
@@ -702,7 +702,7 @@ class BadInputAnswersWithProblemsTest {
     private ObjectNode stepNode() {
         ObjectNode step = json.createObjectNode().put("stage", "COLLECTED")
                 .put("occurredAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())
-                .put("site", "SITE-LYON-01").put("operator", "op-tech-1");
+                .put("site", "SITE-LYON-01");
         step.putObject("data");
         return step;
     }

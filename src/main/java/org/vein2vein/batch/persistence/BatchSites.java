@@ -1,0 +1,38 @@
+package org.vein2vein.batch.persistence;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.vein2vein.batch.domain.Coi;
+
+/** The sites a batch has been at or is on its way to (table batch_site). */
+@ApplicationScoped
+public class BatchSites {
+
+    private final EntityManager entityManager;
+
+    public BatchSites(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public void add(Coi coi, String site) {
+        entityManager.createNativeQuery("insert into batch_site (coi, site) values (:coi, :site) on conflict do nothing")
+                .setParameter("coi", coi.value())
+                .setParameter("site", site)
+                .executeUpdate();
+    }
+
+    /** Whether the batch has been at, or is heading to, any of {@code sites}. */
+    public boolean anyOf(Coi coi, Set<String> sites) {
+        if (sites.isEmpty()) {
+            return false;
+        }
+        return !entityManager.createNativeQuery("select 1 from batch_site where coi = :coi and site in (:sites)")
+                .setParameter("coi", coi.value())
+                .setParameter("sites", sites)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+}
