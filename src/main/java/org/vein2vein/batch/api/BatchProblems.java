@@ -2,6 +2,7 @@ package org.vein2vein.batch.api;
 
 import java.util.List;
 
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -10,6 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.vein2vein.batch.application.BatchNotFoundException;
 import org.vein2vein.batch.application.InvalidStepDataException;
 import org.vein2vein.batch.application.SiteNotPermittedException;
+import org.vein2vein.batch.application.StaleBatchException;
 import org.vein2vein.batch.application.StepTimeException;
 import org.vein2vein.batch.domain.InvalidCoiException;
 import org.vein2vein.batch.domain.StepOutOfOrderException;
@@ -41,6 +43,13 @@ public class BatchProblems {
     public Response invalidStepData(InvalidStepDataException e, UriInfo uri) {
         return respond(Problem.of(ProblemType.INVALID_REQUEST, "Field '" + e.field() + "' " + e.getMessage() + ".")
                 .withViolations(List.of(new Problem.Violation(e.field(), e.getMessage()))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response stale(StaleBatchException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of(ProblemType.PRECONDITION_FAILED, capitalized(e.getMessage())
+                + ". Read the batch again and decide anew.").with("currentSequence", e.current()), uri))
+                .tag(new EntityTag(Long.toString(e.current()))).build();
     }
 
     @ServerExceptionMapper

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -94,15 +95,23 @@ public class StepResource {
                             @ExampleObject(name = "step-out-of-order", value = ApiExamples.PROBLEM_STEP_OUT_OF_ORDER),
                             @ExampleObject(name = "occurred-before-previous-event",
                                     value = ApiExamples.PROBLEM_OCCURRED_BEFORE_PREVIOUS) }))
+    @APIResponse(responseCode = "412", description = "If-Match named a ledger sequence the batch has moved past",
+            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "precondition-failed",
+                            value = ApiExamples.PROBLEM_PRECONDITION_FAILED)))
     @APIResponse(responseCode = "415", description = "The body is not JSON",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unsupported-media-type",
                             value = ApiExamples.PROBLEM_UNSUPPORTED_MEDIA_TYPE)))
     public Response logStep(@Parameter(description = "The batch's COI", example = ApiExamples.COI)
-            @PathParam("coi") String coi, @Valid @NotNull LogStepRequest request, UriInfo uri) {
+            @PathParam("coi") String coi,
+            @Parameter(description = "The batch's ETag as last read, e.g. \"5\": the step is only recorded if no "
+                    + "other step came in between (otherwise 412)", example = "\"5\"") @HeaderParam("If-Match")
+            String ifMatch,
+            @Valid @NotNull LogStepRequest request, UriInfo uri) {
         Coi id = Coi.parse(coi);
         BatchService.Recorded recorded = batches.logStep(id, new LogStep(request.stage(), request.occurredAt(),
-                request.site(), request.data()), caller.get());
+                request.site(), request.data(), IfMatch.expectedSequence(ifMatch)), caller.get());
         BatchResponse batch = BatchResponse.of(recorded.state());
         URI location = uri.getBaseUriBuilder().path(CustodyResource.class)
                 .path(Long.toString(recorded.event().sequence())).build(id.value());

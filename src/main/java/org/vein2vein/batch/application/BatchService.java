@@ -96,6 +96,7 @@ public class BatchService {
      * @throws org.vein2vein.batch.domain.StepOutOfOrderException when the plan does not allow the stage
      * @throws StepTimeException when the step is dated in the future or before the previous event
      * @throws InvalidStepDataException when a shipment does not name its destination site
+     * @throws StaleBatchException when the client's expected ledger sequence is not the batch's
      */
     public Recorded logStep(Coi coi, LogStep command, Caller technician) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -108,8 +109,11 @@ public class BatchService {
                 .filter(found -> batchSites.anyOf(coi, technician.sites()))
                 .orElseThrow(() -> new BatchNotFoundException(coi));
         requireSite(technician, command.site());
-        Batch next = entity.toDomain().advanceTo(command.stage());
         LedgerHead head = ledger.head(coi.value());
+        if (command.expectedSequence().isPresent() && command.expectedSequence().getAsLong() != head.sequence()) {
+            throw new StaleBatchException(command.expectedSequence().getAsLong(), head.sequence());
+        }
+        Batch next = entity.toDomain().advanceTo(command.stage());
         Optional<Instant> earliestAccepted = head.lastOccurredAt().map(last -> last.minus(rules.maxClockSkew()));
         if (earliestAccepted.isPresent() && command.occurredAt().isBefore(earliestAccepted.get())) {
             throw new StepTimeException(StepTimeException.Reason.BEFORE_PREVIOUS_EVENT, command.occurredAt(),

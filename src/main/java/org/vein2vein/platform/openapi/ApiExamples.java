@@ -59,6 +59,16 @@ public final class ApiExamples {
              "detail": "One field is not valid.", "instance": "/api/v1/batches",
              "violations": [{"field": "subjectReference", "message": "must not be null"}]}""";
 
+    public static final String PROBLEM_PRECONDITION_FAILED = """
+            {"type": "urn:vein2vein:problem:precondition-failed", "title": "The resource has changed since you read it",
+             "status": 412, "detail": "The batch has changed since you read it: If-Match named ledger sequence 5, the batch is at 6. Read the batch again and decide anew.",
+             "instance": "/api/v1/batches/V2V7K3Q9P2XRTB/steps", "currentSequence": 6}""";
+
+    public static final String PROBLEM_TOO_MANY_REQUESTS = """
+            {"type": "urn:vein2vein:problem:too-many-requests", "title": "Too many requests", "status": 429,
+             "detail": "This client sent more than 50 requests in one second; retry after 1 s.",
+             "instance": "/api/v1/batches"}""";
+
     public static final String PROBLEM_UNAUTHENTICATED = """
             {"type": "urn:vein2vein:problem:unauthenticated", "title": "Authentication required", "status": 401,
              "detail": "Send a bearer token: Authorization: Bearer <token>.", "instance": "/api/v1/batches"}""";

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
@@ -33,6 +34,13 @@ public class SecuredOperationsFilter implements OASFilter {
         if (!documented(responses, "403")) {
             responses.addAPIResponse("403", problem("The token's role does not allow this operation", "forbidden",
                     ApiExamples.PROBLEM_FORBIDDEN));
+        }
+        if (!documented(responses, "429")) {
+            APIResponse tooMany = problem("Too many requests from this client; the Retry-After header says when to "
+                    + "try again", "too-many-requests", ApiExamples.PROBLEM_TOO_MANY_REQUESTS);
+            tooMany.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+            responses.addAPIResponse("429", tooMany);
         }
         return operation;
     }
