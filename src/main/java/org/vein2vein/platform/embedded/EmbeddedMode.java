@@ -1,5 +1,8 @@
 package org.vein2vein.platform.embedded;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +41,7 @@ public final class EmbeddedMode {
         if (setting(JDBC_URL, "QUARKUS_DATASOURCE_JDBC_URL").isEmpty()) {
             int port = Integer.parseInt(setting("vein2vein.embedded.postgres-port", "VEIN2VEIN_EMBEDDED_POSTGRES_PORT")
                     .orElse("55432"));
+            requireFreePort(port, "PostgreSQL", "VEIN2VEIN_EMBEDDED_POSTGRES_PORT");
             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"), port);
             System.setProperty(JDBC_URL, postgres.jdbcUrl());
             System.setProperty("quarkus.datasource.username", postgres.username());
@@ -50,6 +54,7 @@ public final class EmbeddedMode {
         if (setting(BOOTSTRAP_SERVERS, "KAFKA_BOOTSTRAP_SERVERS").isEmpty()) {
             int port = Integer.parseInt(setting("vein2vein.embedded.kafka-port", "VEIN2VEIN_EMBEDDED_KAFKA_PORT")
                     .orElse("59092"));
+            requireFreePort(port, "Kafka", "VEIN2VEIN_EMBEDDED_KAFKA_PORT");
             EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(dataDirectory.resolve("kafka"), port);
             System.setProperty(BOOTSTRAP_SERVERS, kafka.bootstrapServers());
             started.add(0, kafka);
@@ -86,6 +91,16 @@ public final class EmbeddedMode {
             value = System.getenv(environmentVariable);
         }
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** A busy port would otherwise show as a server that never becomes ready. */
+    private static void requireFreePort(int port, String server, String variable) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            probe.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + port + " for the embedded " + server + " is in use: is another "
+                    + "vein2vein running? Stop it, or choose another port with " + variable + ".", e);
+        }
     }
 
     private static void closeQuietly(AutoCloseable server) {
