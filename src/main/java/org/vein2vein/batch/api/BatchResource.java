@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,6 +32,8 @@ import org.vein2vein.batch.application.BatchNotFoundException;
 import org.vein2vein.batch.application.BatchService;
 import org.vein2vein.batch.application.RegisterBatch;
 import org.vein2vein.batch.domain.Coi;
+import org.vein2vein.platform.idempotency.IdempotencyApi;
+import org.vein2vein.platform.idempotency.IdempotentExecution;
 import org.vein2vein.platform.openapi.ApiExamples;
 import org.vein2vein.platform.problem.Problem;
 import org.vein2vein.platform.problem.ProblemResponses;
@@ -44,10 +47,12 @@ public class BatchResource {
 
     private final BatchService batches;
     private final CurrentCaller caller;
+    private final IdempotentExecution idempotent;
 
-    public BatchResource(BatchService batches, CurrentCaller caller) {
+    public BatchResource(BatchService batches, CurrentCaller caller, IdempotentExecution idempotent) {
         this.batches = batches;
         this.caller = caller;
+        this.idempotent = idempotent;
     }
 
     @POST
@@ -63,29 +68,44 @@ public class BatchResource {
     @APIResponse(responseCode = "201", description = "Registered",
             headers = {
                     @Header(name = "Location", description = "The new batch", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "ETag", description = "The batch's ledger sequence", schema = @Schema(type = SchemaType.STRING)) },
+                    @Header(name = "ETag", description = "The batch's ledger sequence", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = IdempotentExecution.REPLAYED_HEADER, description = IdempotencyApi.REPLAYED_DESCRIPTION,
+                            schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = BatchResponse.class),
                     examples = @ExampleObject(name = "registered", value = ApiExamples.BATCH)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON or invalid fields",
+    @APIResponse(responseCode = "400", description = "Malformed JSON, invalid fields or an invalid Idempotency-Key",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {
                             @ExampleObject(name = "invalid-request", value = ApiExamples.PROBLEM_INVALID_REQUEST),
-                            @ExampleObject(name = "malformed-json", value = ApiExamples.PROBLEM_MALFORMED_JSON) }))
+                            @ExampleObject(name = "malformed-json", value = ApiExamples.PROBLEM_MALFORMED_JSON),
+                            @ExampleObject(name = "invalid-idempotency-key", value = IdempotencyApi.PROBLEM_INVALID_KEY) }))
     @APIResponse(responseCode = "403", description = "Not a technician, or the collection site is not one of yours",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "site-not-permitted",
                             value = ApiExamples.PROBLEM_SITE_NOT_PERMITTED)))
+    @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still being processed",
+            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "request-in-flight",
+                            value = IdempotencyApi.PROBLEM_REQUEST_IN_FLIGHT)))
     @APIResponse(responseCode = "415", description = "The body is not JSON",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unsupported-media-type",
                             value = ApiExamples.PROBLEM_UNSUPPORTED_MEDIA_TYPE)))
-    public Response register(@Valid @NotNull RegisterBatchRequest request, UriInfo uri) {
-        BatchService.Registered registered = batches.register(new RegisterBatch(request.type(),
-                request.subjectReference(), request.productCode(), request.collectionSite()), caller.get());
-        BatchResponse body = BatchResponse.of(registered.state());
-        URI location = uri.getBaseUriBuilder().path(BatchResource.class).path(body.coi()).build();
-        return Response.created(location).tag(new EntityTag(body.etag())).entity(body).build();
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used for a different request",
+            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "idempotency-key-reused",
+                            value = IdempotencyApi.PROBLEM_KEY_REUSED)))
+    public Response register(@Parameter(description = IdempotencyApi.KEY_DESCRIPTION,
+            example = IdempotencyApi.KEY_EXAMPLE) @HeaderParam(IdempotentExecution.HEADER) String idempotencyKey,
+            @Valid @NotNull RegisterBatchRequest request, UriInfo uri) {
+        return idempotent.run(idempotencyKey, request, () -> {
+            BatchService.Registered registered = batches.register(new RegisterBatch(request.type(),
+                    request.subjectReference(), request.productCode(), request.collectionSite()), caller.get());
+            BatchResponse body = BatchResponse.of(registered.state());
+            URI location = uri.getBaseUriBuilder().path(BatchResource.class).path(body.coi()).build();
+            return Response.created(location).tag(new EntityTag(body.etag())).entity(body).build();
+        });
     }
 
     @GET

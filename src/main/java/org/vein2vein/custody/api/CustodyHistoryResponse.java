@@ -8,9 +8,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import org.vein2vein.custody.domain.ChainVerification;
 
-/** A batch's whole custody ledger, oldest first, with the result of verifying its hash chain. */
+/** One page of a batch's custody ledger, oldest first, with the result of verifying the whole hash chain. */
 @Schema(name = "CustodyHistory")
-public record CustodyHistoryResponse(String coi, List<CustodyEventResponse> events, Verification verification) {
+public record CustodyHistoryResponse(
+        String coi,
+        @Schema(description = "The events of this page, oldest first") List<CustodyEventResponse> events,
+        @Schema(description = "Number of events in the whole ledger", example = "17") long totalEvents,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Where the next page starts (its fromSequence); absent on the last page",
+                example = "101") Long nextFromSequence,
+        @Schema(description = "The whole ledger's verification, whichever page is read") Verification verification) {
 
     /** The hash chain recomputed by the service at the time of reading. */
     @Schema(name = "ChainVerification")

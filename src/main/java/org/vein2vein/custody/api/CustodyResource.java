@@ -1,13 +1,18 @@
 package org.vein2vein.custody.api;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,6 +39,39 @@ import org.vein2vein.platform.security.Roles;
 @RolesAllowed({ Roles.TECHNICIAN, Roles.QA })
 public class CustodyResource {
 
+    static final int DEFAULT_LIMIT = 100;
+    /** Bounds the work and the size of one answer; longer ledgers are read page by page. */
+    static final int MAX_LIMIT = 1000;
+    private static final String FROM_SEQUENCE = "fromSequence";
+    private static final String LIMIT = "limit";
+    private static final String WHOLE_NUMBER = "[0-9]{1,18}";
+
+    private static final String HISTORY_EXAMPLE = """
+            {"coi": "V2V7K3Q9P2XRTB", "events": [
+             {"eventId": "4e1d2c3b-5a69-4788-9a0b-1c2d3e4f5a6b", "coi": "V2V7K3Q9P2XRTB", "sequence": 1,
+              "type": "BATCH_REGISTERED", "stage": "ORDERED", "occurredAt": "2026-11-25T09:00:00.123456Z",
+              "recordedAt": "2026-11-25T09:00:00.123456Z", "actor": {"id": "op-4711", "role": "technician", "organisation": "HOSP-LYON"}, "site": "SITE-LYON-01",
+              "data": {"batchType": "AUTOLOGOUS", "collectionSite": "SITE-LYON-01", "productCode": "CART-GD2-AUTO",
+              "subjectReference": "PSN-7F3K-22"},
+              "previousHash": "0000000000000000000000000000000000000000000000000000000000000000",
+              "hash": "5b0d0a4e3f1c9d7e2a6b8c4d1e0f3a2b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f"}],
+             "totalEvents": 1,
+             "verification": {"intact": true, "verifiedEvents": 1,
+             "headHash": "5b0d0a4e3f1c9d7e2a6b8c4d1e0f3a2b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f"}}""";
+
+    private static final String PAGE_EXAMPLE = "{\"coi\": \"V2V7K3Q9P2XRTB\", \"events\": [" + ApiExamples.CUSTODY_EVENT
+            + """
+            ],
+             "totalEvents": 17, "nextFromSequence": 3,
+             "verification": {"intact": true, "verifiedEvents": 17,
+             "headHash": "c41e9a7b3d2f5e6a8b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a"}}""";
+
+    private static final String PROBLEM_INVALID_LIMIT = """
+            {"type": "urn:vein2vein:problem:invalid-request", "title": "The request is not valid", "status": 400,
+             "detail": "Query parameter 'limit' must be a whole number from 1 to 1000.",
+             "instance": "/api/v1/batches/V2V7K3Q9P2XRTB/custody",
+             "violations": [{"field": "query.limit", "message": "must be a whole number from 1 to 1000"}]}""";
+
     private final CustodyHistory history;
     private final BatchService batches;
     private final CanonicalJson json;
@@ -48,26 +86,49 @@ public class CustodyResource {
 
     @GET
     @Operation(operationId = "getCustodyHistory", summary = "Read a batch's custody history",
-            description = "Every event of the batch's ledger, oldest first, with its hashes; the service recomputes "
-                    + "the hash chain on every read and reports whether it holds.")
-    @APIResponse(responseCode = "200", description = "The ledger, verified",
+            description = "The events of the batch's ledger, oldest first, with their hashes, one page at a time: "
+                    + "up to limit events from fromSequence on. The service recomputes the hash chain of the whole "
+                    + "ledger on every read, whichever page is asked for, and reports whether it holds. "
+                    + "nextFromSequence says where the next page starts; it is absent on the last page.")
+    @APIResponse(responseCode = "200", description = "A page of the ledger; the whole ledger verified",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CustodyHistoryResponse.class),
-                    examples = @ExampleObject(name = "history", value = ApiExamples.CUSTODY_HISTORY)))
-    @APIResponse(responseCode = "400", description = "The COI is malformed or has a wrong check character",
+                    examples = {
+                            @ExampleObject(name = "history", summary = "A ledger that fits in one page",
+                                    value = HISTORY_EXAMPLE),
+                            @ExampleObject(name = "page", summary = "?fromSequence=2&limit=1 of a 17-event ledger",
+                                    value = PAGE_EXAMPLE) }))
+    @APIResponse(responseCode = "400", description = "The COI is malformed or has a wrong check character, or "
+            + "fromSequence or limit is out of range",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "invalid-coi", value = ApiExamples.PROBLEM_INVALID_COI)))
+                    examples = {
+                            @ExampleObject(name = "invalid-coi", value = ApiExamples.PROBLEM_INVALID_COI),
+                            @ExampleObject(name = "invalid-request", value = PROBLEM_INVALID_LIMIT) }))
     @APIResponse(responseCode = "404", description = "No batch has this COI",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "batch-not-found", value = ApiExamples.PROBLEM_BATCH_NOT_FOUND)))
     public CustodyHistoryResponse history(
-            @Parameter(description = "The batch's COI", example = ApiExamples.COI) @PathParam("coi") String coi) {
+            @Parameter(description = "The batch's COI", example = ApiExamples.COI) @PathParam("coi") String coi,
+            @Parameter(name = FROM_SEQUENCE, in = ParameterIn.QUERY, description = "The sequence of the first "
+                    + "event to return; 1 or more (default 1)", example = "101",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", defaultValue = "1"))
+            @QueryParam(FROM_SEQUENCE) String fromSequence,
+            @Parameter(name = LIMIT, in = ParameterIn.QUERY, description = "The most events to return: 1 to "
+                    + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")", example = "100",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
+                            maximum = "" + MAX_LIMIT, defaultValue = "" + DEFAULT_LIMIT))
+            @QueryParam(LIMIT) String limit) {
         Coi id = Coi.parse(coi);
+        long from = queryNumber(FROM_SEQUENCE, fromSequence, 1, Long.MAX_VALUE, "must be a whole number, 1 or more");
+        int pageSize = (int) queryNumber(LIMIT, limit, DEFAULT_LIMIT, MAX_LIMIT,
+                "must be a whole number from 1 to " + MAX_LIMIT);
         batches.find(id, caller.get()).orElseThrow(() -> new BatchNotFoundException(id));
-        CustodyHistory.VerifiedHistory verified = history.of(id.value());
+        CustodyHistory.VerifiedPage page = history.page(id.value(), from, pageSize);
         return new CustodyHistoryResponse(id.value(),
-                verified.events().stream().map(event -> CustodyEventResponse.of(event, json)).toList(),
-                CustodyHistoryResponse.Verification.of(verified.verification()));
+                page.events().stream().map(event -> CustodyEventResponse.of(event, json)).toList(),
+                page.totalEvents(),
+                page.nextFromSequence().isPresent() ? page.nextFromSequence().getAsLong() : null,
+                CustodyHistoryResponse.Verification.of(page.verification()));
     }
 
     @GET
@@ -94,5 +155,24 @@ public class CustodyResource {
                 .map(event -> CustodyEventResponse.of(event, json))
                 .orElseThrow(() -> new ProblemException(Problem.of(ProblemType.CUSTODY_EVENT_NOT_FOUND,
                         "Batch " + id + " has no custody event " + sequence + ".")));
+    }
+
+    /**
+     * A whole number from 1 to {@code max} given as query parameter {@code name}, or {@code fallback}
+     * when absent. Read here rather than bound as a number, so that anything else is a 400 naming the
+     * parameter, not the runtime's 404.
+     */
+    private static long queryNumber(String name, String value, long fallback, long max, String rule) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value.matches(WHOLE_NUMBER)) {
+            long number = Long.parseLong(value);
+            if (number >= 1 && number <= max) {
+                return number;
+            }
+        }
+        throw new ProblemException(Problem.of(ProblemType.INVALID_REQUEST, "Query parameter '" + name + "' " + rule
+                + ".").withViolations(List.of(new Problem.Violation("query." + name, rule))));
     }
 }

@@ -42,18 +42,6 @@ public final class ApiExamples {
              "ledgerHeadHash": "9e2c47d1b0a3f5e6c8d9a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6",
              "registeredAt": "2026-11-25T09:00:00.123456Z", "updatedAt": "2026-11-25T09:31:02.417221Z"}}""";
 
-    public static final String CUSTODY_HISTORY = """
-            {"coi": "V2V7K3Q9P2XRTB", "events": [
-             {"eventId": "4e1d2c3b-5a69-4788-9a0b-1c2d3e4f5a6b", "coi": "V2V7K3Q9P2XRTB", "sequence": 1,
-              "type": "BATCH_REGISTERED", "stage": "ORDERED", "occurredAt": "2026-11-25T09:00:00.123456Z",
-              "recordedAt": "2026-11-25T09:00:00.123456Z", "actor": {"id": "op-4711", "role": "technician", "organisation": "HOSP-LYON"}, "site": "SITE-LYON-01",
-              "data": {"batchType": "AUTOLOGOUS", "collectionSite": "SITE-LYON-01", "productCode": "CART-GD2-AUTO",
-              "subjectReference": "PSN-7F3K-22"},
-              "previousHash": "0000000000000000000000000000000000000000000000000000000000000000",
-              "hash": "5b0d0a4e3f1c9d7e2a6b8c4d1e0f3a2b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f"}],
-             "verification": {"intact": true, "verifiedEvents": 1,
-             "headHash": "5b0d0a4e3f1c9d7e2a6b8c4d1e0f3a2b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f"}}""";
-
     public static final String PROBLEM_INVALID_REQUEST = """
             {"type": "urn:vein2vein:problem:invalid-request", "title": "The request is not valid", "status": 400,
              "detail": "One field is not valid.", "instance": "/api/v1/batches",
