@@ -60,6 +60,11 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
         return kafka;
     }
 
+    /** Where the test run's signing keys are kept. */
+    public static Path signingKeyDirectory() {
+        return dataDirectory.resolve("keys");
+    }
+
     /** Signs the tests' tokens with the key the service trusts. */
     public static DevSigningKeys signingKeys() {
         return signingKeys;
