@@ -40,6 +40,7 @@ import org.vein2vein.platform.problem.Problem;
 import org.vein2vein.platform.problem.ProblemResponses;
 import org.vein2vein.platform.security.CurrentCaller;
 import org.vein2vein.platform.security.Roles;
+import org.vein2vein.platform.web.IfMatch;
 
 @Path("/api/v1/batches/{coi}/steps")
 @Produces(MediaType.APPLICATION_JSON)
@@ -127,7 +128,7 @@ public class StepResource {
             @Valid @NotNull LogStepRequest request, UriInfo uri) {
         Coi id = Coi.parse(coi);
         LogStep step = new LogStep(request.stage(), request.occurredAt(), request.site(), request.data(),
-                IfMatch.expectedSequence(ifMatch));
+                IfMatch.expectedVersion(ifMatch));
         return idempotent.run(idempotencyKey, request, () -> {
             BatchService.Recorded recorded = batches.logStep(id, step, caller.get());
             BatchResponse batch = BatchResponse.of(recorded.state());

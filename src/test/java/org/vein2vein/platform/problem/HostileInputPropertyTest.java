@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -31,13 +32,15 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import org.vein2vein.platform.security.Roles;
+import org.vein2vein.site.domain.Site;
 import org.vein2vein.testing.Api;
+import org.vein2vein.testing.Database;
 import org.vein2vein.testing.Tokens;
 
 /**
- * Property: whatever a client sends to a write endpoint, a wrong request is answered with a 4xx
- * problem+json, never a 5xx, and writes nothing; hostile text inside stage data, which is free
- * JSON, is recorded exactly as sent. The inputs are generated from a seed that each run prints;
+ * Property: whatever a client sends to a write endpoint (batches, steps, sites), a wrong request
+ * is answered with a 4xx problem+json, never a 5xx, and writes nothing; hostile text inside stage
+ * data, which is free JSON, is recorded exactly as sent. The inputs are generated from a seed that each run prints;
  * rerun one with {@code -Dhostile.seed=<seed>}. Every case is a mutation of a valid body that
  * makes it invalid by construction, except those marked as valid stage data.
  */
@@ -47,6 +50,7 @@ class HostileInputPropertyTest {
     private static final long SEED = Long.getLong("hostile.seed", 20_261_125L);
     private static final int CASES_PER_ENDPOINT = 250;
     private static final String BATCHES = "/api/v1/batches";
+    private static final String SITES = "/api/v1/sites";
     private static final List<String> IMPLEMENTATION_DETAILS = List.of("java.", "jakarta.", "com.fasterxml",
             "org.vein2vein", "io.quarkus", "io.vertx", "org.jboss", "org.hibernate", "Exception", "\tat ");
 
@@ -72,15 +76,37 @@ class HostileInputPropertyTest {
                 .map(HostileInputPropertyTest::asTest);
     }
 
+    @TestFactory
+    Stream<DynamicTest> creatingASite() {
+        Generator generator = new Generator(SEED, Endpoint.SITE_CREATION);
+        System.out.printf("Hostile site creations from seed %d (rerun with -Dhostile.seed=%d)%n", SEED, SEED);
+        return IntStream.range(0, CASES_PER_ENDPOINT).mapToObj(i -> generator.next(SITES))
+                .map(HostileInputPropertyTest::asTest);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> changingASite() {
+        // Every case is refused, so the site stays at version 1, the If-Match its valid cases send.
+        String code = "SITE-HOSTILE-" + System.nanoTime();
+        Api.as(Tokens.token("admin-hostile", Roles.ADMIN, "VEIN2VEIN", List.of())).contentType("application/json")
+                .body(Map.of("code", code, "name", "Hostile input test site", "kind", "STORAGE",
+                        "organisation", "VEIN2VEIN"))
+                .post(SITES).then().statusCode(201);
+        Generator generator = new Generator(SEED, Endpoint.SITE_CHANGE);
+        System.out.printf("Hostile site changes from seed %d (rerun with -Dhostile.seed=%d)%n", SEED, SEED);
+        return IntStream.range(0, CASES_PER_ENDPOINT).mapToObj(i -> generator.next(code))
+                .map(HostileInputPropertyTest::asTest);
+    }
+
     private static DynamicTest asTest(Case hostile) {
         return dynamicTest(hostile.name(), () -> {
-            LedgerRowCounts before = LedgerRowCounts.now();
+            WrittenRows before = WrittenRows.now();
             Response response = hostile.send();
             String answer = response.asString();
             String context = hostile.name() + " (seed " + SEED + ")\nsent " + hostile.excerpt() + "\nanswered "
                     + response.statusCode() + " " + excerpt(answer);
             if (hostile.valid()) {
-                assertRecordedExactly(hostile, response, before, context);
+                assertRecordedExactly(hostile, response, before.ledger(), context);
                 return;
             }
             assertThat(response.statusCode()).as(context).isBetween(400, 499);
@@ -89,7 +115,7 @@ class HostileInputPropertyTest {
             assertThat(problem.path("type").asText()).as(context).startsWith("urn:vein2vein:problem:");
             assertThat(problem.path("status").asInt()).as(context).isEqualTo(response.statusCode());
             assertThat(answer).as(context).doesNotContain(IMPLEMENTATION_DETAILS).hasSizeLessThan(4_000);
-            assertThat(LedgerRowCounts.now()).as("nothing written by " + context).isEqualTo(before);
+            assertThat(WrittenRows.now()).as("nothing written by " + context).isEqualTo(before);
         });
     }
 
@@ -108,26 +134,51 @@ class HostileInputPropertyTest {
         return text.length() <= 300 ? text : text.substring(0, 300) + "... (" + text.length() + " characters)";
     }
 
+    /** Rows in every table a write endpoint could write to. */
+    record WrittenRows(LedgerRowCounts ledger, long sites, long siteRevisions) {
+
+        static WrittenRows now() {
+            return new WrittenRows(LedgerRowCounts.now(), Database.count("SELECT count(*) FROM site"),
+                    Database.count("SELECT count(*) FROM site_revision"));
+        }
+    }
+
+    /** A write endpoint: its method and the role that may call it, so that its cases get past security. */
     enum Endpoint {
-        REGISTRATION, STEP
+        REGISTRATION("POST", Roles.TECHNICIAN), STEP("POST", Roles.TECHNICIAN),
+        SITE_CREATION("POST", Roles.ADMIN), SITE_CHANGE("PUT", Roles.ADMIN);
+
+        private final String method;
+        private final String role;
+
+        Endpoint(String method, String role) {
+            this.method = method;
+            this.role = role;
+        }
+
+        boolean isSite() {
+            return this == SITE_CREATION || this == SITE_CHANGE;
+        }
     }
 
     /**
      * One generated request. {@code data} is the stage data of a case expected to be recorded;
      * {@code ifMatch} is null when the case sends none.
      */
-    record Case(String name, String path, byte[] body, String ifMatch, boolean valid, JsonNode data) {
+    record Case(Endpoint endpoint, String name, String path, byte[] body, String ifMatch, boolean valid,
+            JsonNode data) {
 
-        /** Each case as a technician of its own: the rate limit, tested in RateLimitTest, is not under test here. */
+        /** Each case as a caller of its own: the rate limit, tested in RateLimitTest, is not under test here. */
         Response send() {
-            String technician = Tokens.token("tech-hostile-" + CLIENTS.incrementAndGet(), Roles.TECHNICIAN,
-                    Tokens.TECHNICIAN_ORGANISATION, Tokens.TEST_SITES);
-            RequestSpecification request = Api.as(technician).urlEncodingEnabled(false)
+            String caller = Tokens.token("hostile-" + CLIENTS.incrementAndGet(), endpoint.role,
+                    Tokens.TECHNICIAN_ORGANISATION, endpoint.role.equals(Roles.TECHNICIAN) ? Tokens.TEST_SITES
+                            : List.of());
+            RequestSpecification request = Api.as(caller).urlEncodingEnabled(false)
                     .contentType("application/json").body(body);
             if (ifMatch != null) {
                 request.header("If-Match", ifMatch);
             }
-            return request.post(path);
+            return request.request(endpoint.method, path);
         }
 
         String excerpt() {
@@ -158,6 +209,15 @@ class HostileInputPropertyTest {
                 "registeredAt", "updatedAt", "allowedNextStages", "resumeStage");
         static final List<String> SERVER_OWNED_ON_STEPS = List.of("coi", "sequence", "actor", "operator", "hash",
                 "previousHash", "recordedAt", "eventId", "type", "ledgerSequence");
+        static final List<String> SERVER_OWNED_ON_SITE_CREATION = List.of("version", "active", "createdAt",
+                "updatedAt", "revisedBy", "revisedAt", "actor", "etag");
+        static final List<String> SERVER_OWNED_ON_SITE_CHANGE = List.of("code", "version", "createdAt", "updatedAt",
+                "revisedBy", "revisedAt", "actor", "etag");
+        /** The hostile texts that are not a valid site name either: a name may hold spaces, "SITE LYON 01" is one. */
+        static final List<String> HOSTILE_NAMES = HOSTILE_TEXT.stream().filter(text -> !text.matches(Site.NAME))
+                .toList();
+        /** The version the site under test stays at; the valid If-Match of every site change. */
+        static final String SITE_ETAG = "\"1\"";
         static final List<String> UNKNOWN_NAMES = List.of("__proto__", "constructor", "$where", "Stage",
                 "subjectreference", "site ", "\u0000", "", "data.volumeMl", "stage\u200B", "\uD83D\uDE00",
                 "'; DROP TABLE batch; --", "<script>");
@@ -185,10 +245,26 @@ class HostileInputPropertyTest {
             this.endpoint = endpoint;
         }
 
-        /** The next case, for {@code target}: the path to register at, or the COI of the batch to log steps on. */
+        /**
+         * The next case, for {@code target}: the path to post to, the COI of the batch to log steps
+         * on, or the code of the site to change.
+         */
         Case next(String target) {
             count++;
-            String path = endpoint == Endpoint.REGISTRATION ? target : BATCHES + "/" + target + "/steps";
+            String path = switch (endpoint) {
+                case REGISTRATION, SITE_CREATION -> target;
+                case STEP -> BATCHES + "/" + target + "/steps";
+                case SITE_CHANGE -> SITES + "/" + target;
+            };
+            if (endpoint == Endpoint.SITE_CHANGE) {
+                int kind = random.nextInt(10);
+                if (kind == 0) {
+                    return unknownOrMalformedCode(target);
+                }
+                if (kind <= 2) {
+                    return hostileIfMatch(path);
+                }
+            }
             if (endpoint == Endpoint.STEP) {
                 int kind = random.nextInt(10);
                 if (kind == 0) {
@@ -218,11 +294,20 @@ class HostileInputPropertyTest {
                 bytes = mutated.bytes();
                 applied.add(mutated.description());
             }
-            return new Case(name(applied), path, bytes, null, false, null);
+            return new Case(endpoint, name(applied), path, bytes, endpoint == Endpoint.SITE_CHANGE ? SITE_ETAG : null,
+                    false, null);
         }
 
         private ObjectNode validBody() {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
+            if (endpoint == Endpoint.SITE_CREATION) {
+                return body.put("code", "SITE-HOSTILE-" + random.nextInt(1000))
+                        .put("name", "Hostile input test site").put("kind", "COLLECTION").put("organisation", "HOSP-LYON");
+            }
+            if (endpoint == Endpoint.SITE_CHANGE) {
+                return body.put("name", "Hostile input test site, renamed").put("kind", "TREATMENT")
+                        .put("organisation", "HOSP-LYON").put("active", random.nextBoolean());
+            }
             if (endpoint == Endpoint.REGISTRATION) {
                 return body.put("type", random.nextBoolean() ? "AUTOLOGOUS" : "ALLOGENEIC")
                         .put("subjectReference", "PSN-HOSTILE-" + random.nextInt(1000))
@@ -234,9 +319,21 @@ class HostileInputPropertyTest {
         }
 
         private List<String> fields() {
-            return endpoint == Endpoint.REGISTRATION
-                    ? List.of("type", "subjectReference", "productCode", "collectionSite")
-                    : List.of("stage", "occurredAt", "site", "data");
+            return switch (endpoint) {
+                case REGISTRATION -> List.of("type", "subjectReference", "productCode", "collectionSite");
+                case STEP -> List.of("stage", "occurredAt", "site", "data");
+                case SITE_CREATION -> List.of("code", "name", "kind", "organisation");
+                case SITE_CHANGE -> List.of("name", "kind", "organisation", "active");
+            };
+        }
+
+        private List<String> serverOwned() {
+            return switch (endpoint) {
+                case REGISTRATION -> SERVER_OWNED_ON_REGISTRATION;
+                case STEP -> SERVER_OWNED_ON_STEPS;
+                case SITE_CREATION -> SERVER_OWNED_ON_SITE_CREATION;
+                case SITE_CHANGE -> SERVER_OWNED_ON_SITE_CHANGE;
+            };
         }
 
         /** Breaks the body in one way, and says how. */
@@ -245,12 +342,12 @@ class HostileInputPropertyTest {
             boolean data = field.equals("data");
             switch (random.nextInt(9)) {
                 case 0 -> {
-                    JsonNode wrong = wrongType(data);
+                    JsonNode wrong = wrongType(data, field.equals("active"));
                     body.set(field, wrong);
                     return field + " of wrong type " + wrong.getNodeType();
                 }
                 case 1 -> {
-                    String text = pick(HOSTILE_TEXT);
+                    String text = pick(field.equals("name") ? HOSTILE_NAMES : HOSTILE_TEXT);
                     body.put(field, text);
                     return field + " = hostile text (" + text.length() + " chars)";
                 }
@@ -263,8 +360,7 @@ class HostileInputPropertyTest {
                     return "without " + field;
                 }
                 case 4 -> {
-                    String owned = pick(endpoint == Endpoint.REGISTRATION ? SERVER_OWNED_ON_REGISTRATION
-                            : SERVER_OWNED_ON_STEPS);
+                    String owned = pick(serverOwned());
                     body.set(owned, anyValue());
                     return "server-owned " + owned;
                 }
@@ -295,7 +391,7 @@ class HostileInputPropertyTest {
             return RAW.formatted(rawTexts.size() - 1);
         }
 
-        private JsonNode wrongType(boolean forData) {
+        private JsonNode wrongType(boolean forData, boolean forBoolean) {
             JsonNodeFactory nodes = JsonNodeFactory.instance;
             List<JsonNode> values = new ArrayList<>(List.of(nodes.numberNode(0), nodes.numberNode(-1),
                     nodes.numberNode(Long.MAX_VALUE), nodes.numberNode(new BigDecimal("1e400")),
@@ -305,6 +401,10 @@ class HostileInputPropertyTest {
                 values.remove(values.size() - 1);
                 values.add(nodes.objectNode());
                 values.add(nodes.objectNode().put("value", "SITE-LYON-01"));
+            }
+            if (forBoolean) {
+                values.removeIf(JsonNode::isBoolean);
+                values.add(nodes.textNode("true"));
             }
             return pick(values);
         }
@@ -387,7 +487,7 @@ class HostileInputPropertyTest {
             ObjectNode body = JsonNodeFactory.instance.objectNode().put("stage", "COLLECTED").put("occurredAt", now())
                     .put("site", "SITE-LYON-01");
             body.set("data", data);
-            return new Case(name(List.of("valid hostile data")), path, body.toString().getBytes(StandardCharsets.UTF_8),
+            return new Case(endpoint, name(List.of("valid hostile data")), path, body.toString().getBytes(StandardCharsets.UTF_8),
                     null, true, data);
         }
 
@@ -407,7 +507,7 @@ class HostileInputPropertyTest {
             String path = BATCHES + "/" + URLEncoder.encode(corrupted, StandardCharsets.UTF_8).replace("+", "%20")
                     + "/steps";
             ObjectNode body = validBody();
-            return new Case(name(List.of("COI " + corrupted)), path, body.toString().getBytes(StandardCharsets.UTF_8),
+            return new Case(endpoint, name(List.of("COI " + corrupted)), path, body.toString().getBytes(StandardCharsets.UTF_8),
                     null, false, null);
         }
 
@@ -418,12 +518,28 @@ class HostileInputPropertyTest {
             return coi.substring(0, at) + coi.charAt(at + 1) + coi.charAt(at) + coi.substring(at + 2);
         }
 
-        /** A valid step under a condition that is malformed or cannot hold. */
+        /**
+         * A valid step or site change under a condition that is malformed or cannot hold; a site
+         * change also without one (null), which a change of reference data must have.
+         */
         private Case hostileIfMatch(String path) {
-            String ifMatch = pick(List.of("\"999999\"", "\"0\"", "W/\"2\"", "garbage", "\"2\", \"3\"", "\"-1\"",
-                    "\"99999999999999999999\"", "' OR '1'='1", "\"2"));
-            return new Case(name(List.of("If-Match " + ifMatch)), path,
+            List<String> conditions = new ArrayList<>(List.of("\"999999\"", "\"0\"", "W/\"2\"", "garbage",
+                    "\"2\", \"3\"", "\"-1\"", "\"99999999999999999999\"", "' OR '1'='1", "\"2"));
+            if (endpoint == Endpoint.SITE_CHANGE) {
+                conditions.addAll(Arrays.asList("W/" + SITE_ETAG, SITE_ETAG + ", \"2\"", "*", null));
+            }
+            String ifMatch = pick(conditions);
+            return new Case(endpoint, name(List.of("If-Match " + ifMatch)), path,
                     validBody().toString().getBytes(StandardCharsets.UTF_8), ifMatch, false, null);
+        }
+
+        /** A valid change of another site: a code that is malformed is refused, a well-formed unknown one not found. */
+        private Case unknownOrMalformedCode(String code) {
+            String other = pick(List.of(code.toLowerCase(Locale.ROOT), code + "-2", code.substring(0, 2),
+                    "SITE' OR '1'='1", "<script>", "S\u0406TE-HOSTILE", "..", "%00", "SITE HOSTILE", "A".repeat(65)));
+            String path = SITES + "/" + URLEncoder.encode(other, StandardCharsets.UTF_8).replace("+", "%20");
+            return new Case(endpoint, name(List.of("code " + other)), path,
+                    validBody().toString().getBytes(StandardCharsets.UTF_8), SITE_ETAG, false, null);
         }
 
         private String name(List<String> applied) {
