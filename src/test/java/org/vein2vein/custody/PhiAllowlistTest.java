@@ -62,6 +62,7 @@ class PhiAllowlistTest {
             "data.batchType", "a code: AUTOLOGOUS or ALLOGENEIC",
             "data.subjectReference", "the pseudonym the site issued; only the site can link it to the person",
             "data.productCode", "a product code",
+            "data.productVersion", "a number: the version of the product definition the batch follows",
             "data.collectionSite", "a site code");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -108,7 +109,8 @@ class PhiAllowlistTest {
         if ("BATCH_REGISTERED".equals(event.get("type").asText())) {
             assertThat(fieldNames(event.get("data"), "data.")).as("registration data of %s", event)
                     .isEqualTo(new TreeSet<>(REGISTRATION_DATA_FIELDS.keySet()));
-            event.get("data").forEach(value -> assertThat(value.isTextual()).as("a code, not a structure").isTrue());
+            event.get("data").forEach(value -> assertThat(value.isTextual() || value.isIntegralNumber())
+                    .as("a code or a version number, not a structure").isTrue());
         } else {
             // Step data is free JSON from the client until typed stage data arrives; its members are
             // the client's to keep PHI-free (the API contract says so) and are not checked here.

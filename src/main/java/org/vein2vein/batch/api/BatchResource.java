@@ -39,6 +39,7 @@ import org.vein2vein.platform.problem.Problem;
 import org.vein2vein.platform.problem.ProblemResponses;
 import org.vein2vein.platform.security.CurrentCaller;
 import org.vein2vein.platform.security.Roles;
+import org.vein2vein.product.api.ProductExamples;
 
 @Path("/api/v1/batches")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,7 +62,8 @@ public class BatchResource {
     @Operation(operationId = "registerBatch", summary = "Register a batch and assign its COI",
             description = "Registers an autologous batch for a patient or an allogeneic batch for a donor. The "
                     + "service assigns the Chain of Identity identifier and records the registration as the first "
-                    + "event of the batch's custody ledger. Technicians register batches collected at their own sites.")
+                    + "event of the batch's custody ledger. Technicians register batches collected at their own sites. "
+                    + "The batch names a product of its type and follows that product's current version from then on.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RegisterBatchRequest.class),
             examples = @ExampleObject(name = "autologous", value = ApiExamples.REGISTER_REQUEST)))
@@ -74,11 +76,14 @@ public class BatchResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = BatchResponse.class),
                     examples = @ExampleObject(name = "registered", value = ApiExamples.BATCH)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, invalid fields or an invalid Idempotency-Key",
+    @APIResponse(responseCode = "400", description = "Malformed JSON, invalid fields, a product that does not exist or "
+            + "is for the other batch type, or an invalid Idempotency-Key",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {
                             @ExampleObject(name = "invalid-request", value = ApiExamples.PROBLEM_INVALID_REQUEST),
                             @ExampleObject(name = "malformed-json", value = ApiExamples.PROBLEM_MALFORMED_JSON),
+                            @ExampleObject(name = "product-not-applicable",
+                                    value = ProductExamples.PROBLEM_PRODUCT_NOT_APPLICABLE),
                             @ExampleObject(name = "invalid-idempotency-key", value = IdempotencyApi.PROBLEM_INVALID_KEY) }))
     @APIResponse(responseCode = "403", description = "Not a technician, or the collection site is not one of yours",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

@@ -18,6 +18,11 @@ public record BatchResponse(
         BatchType type,
         String subjectReference,
         String productCode,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "The version of the product the batch follows, fixed at registration: a later version "
+                + "of the product does not change it. Absent only for batches registered before products existed "
+                + "whose product the catalogue does not hold.", example = "1")
+        Integer productVersion,
         String collectionSite,
         @Schema(description = "Current stage, that of the newest ledger event") Stage stage,
         @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -30,8 +35,9 @@ public record BatchResponse(
 
     static BatchResponse of(BatchState state) {
         var batch = state.batch();
+        Integer productVersion = state.productVersion().isPresent() ? state.productVersion().getAsInt() : null;
         return new BatchResponse(batch.coi().value(), batch.type(), batch.subjectReference(), batch.productCode(),
-                batch.collectionSite(), batch.stage(), batch.resumeStage().orElse(null),
+                productVersion, batch.collectionSite(), batch.stage(), batch.resumeStage().orElse(null),
                 List.copyOf(batch.allowedNextStages()), state.ledgerHead().sequence(), state.ledgerHead().hash(),
                 state.registeredAt(), state.updatedAt());
     }

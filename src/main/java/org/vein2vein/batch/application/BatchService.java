@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,6 +26,8 @@ import org.vein2vein.custody.domain.CustodyEvent;
 import org.vein2vein.custody.domain.CustodyEventType;
 import org.vein2vein.custody.domain.LedgerHead;
 import org.vein2vein.platform.security.Caller;
+import org.vein2vein.product.application.ProductCatalogue;
+import org.vein2vein.product.domain.ProductVersion;
 import org.vein2vein.platform.security.Roles;
 
 /**
@@ -45,12 +48,14 @@ public class BatchService {
     private final BatchSites batchSites;
     private final Ledger ledger;
     private final StepRules rules;
+    private final ProductCatalogue products;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     public BatchService(BatchRepository batches, BatchSites batchSites, Ledger ledger, StepRules rules,
-            ObjectMapper mapper, Clock clock) {
+            ProductCatalogue products, ObjectMapper mapper, Clock clock) {
         this.batches = batches;
+        this.products = products;
         this.batchSites = batchSites;
         this.ledger = ledger;
         this.rules = rules;
@@ -59,12 +64,16 @@ public class BatchService {
     }
 
     /**
-     * Registers a batch collected at one of the technician's sites.
+     * Registers a batch collected at one of the technician's sites, pinned to the current version
+     * of its product.
      *
      * @throws SiteNotPermittedException when the collection site is not one of the caller's
+     * @throws org.vein2vein.product.application.ProductNotApplicableException when no product has the
+     *         code, or it is for the other batch type
      */
     public Registered register(RegisterBatch command, Caller technician) {
         requireSite(technician, command.collectionSite());
+        ProductVersion product = products.versionForNewBatch(command.productCode(), command.type());
         Coi coi = Coi.random();
         while (batches.exists(coi)) {
             coi = Coi.random();
@@ -72,20 +81,22 @@ public class BatchService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Batch batch = Batch.register(coi, command.type(), command.subjectReference(), command.productCode(),
                 command.collectionSite());
-        BatchEntity entity = BatchEntity.of(batch, now);
+        BatchEntity entity = BatchEntity.of(batch, product.version(), now);
         batches.persist(entity);
         batchSites.add(coi, batch.collectionSite());
         ObjectNode payload = mapper.createObjectNode()
                 .put("batchType", batch.type().name())
                 .put("subjectReference", batch.subjectReference())
                 .put("productCode", batch.productCode())
+                .put("productVersion", product.version())
                 .put("collectionSite", batch.collectionSite());
         CustodyEvent event = ledger.append(LedgerHead.GENESIS, new Ledger.NewCustodyEvent(coi.value(),
                 CustodyEventType.BATCH_REGISTERED, batch.stage().name(), now, technician.actingAs(Roles.TECHNICIAN),
                 batch.collectionSite(), payload));
-        Log.infof("Batch %s registered (%s, product %s)", coi, batch.type(), batch.productCode());
-        return new Registered(new BatchState(batch, LedgerHead.of(event), entity.registeredAt(), entity.updatedAt()),
-                event);
+        Log.infof("Batch %s registered (%s, product %s version %d)", coi, batch.type(), batch.productCode(),
+                product.version());
+        return new Registered(new BatchState(batch, OptionalInt.of(product.version()), LedgerHead.of(event),
+                entity.registeredAt(), entity.updatedAt()), event);
     }
 
     /**
@@ -126,8 +137,8 @@ public class BatchService {
                 CustodyEventType.STEP_RECORDED, next.stage().name(), command.occurredAt(),
                 technician.actingAs(Roles.TECHNICIAN), command.site(), command.data()));
         Log.infof("Batch %s: %s recorded as event %d", coi, next.stage(), event.sequence());
-        return new Recorded(new BatchState(next, LedgerHead.of(event), entity.registeredAt(), entity.updatedAt()),
-                event);
+        return new Recorded(new BatchState(next, entity.productVersion(), LedgerHead.of(event), entity.registeredAt(),
+                entity.updatedAt()), event);
     }
 
     /** The batch, if it exists and the caller may see it. */
@@ -135,8 +146,8 @@ public class BatchService {
     public Optional<BatchState> find(Coi coi, Caller caller) {
         return batches.find(coi)
                 .filter(entity -> caller.hasRole(Roles.QA) || batchSites.anyOf(coi, caller.sites()))
-                .map(entity -> new BatchState(entity.toDomain(), ledger.head(coi.value()), entity.registeredAt(),
-                        entity.updatedAt()));
+                .map(entity -> new BatchState(entity.toDomain(), entity.productVersion(), ledger.head(coi.value()),
+                        entity.registeredAt(), entity.updatedAt()));
     }
 
     private static void requireSite(Caller technician, String site) {

@@ -2,6 +2,7 @@ package org.vein2vein.batch.persistence;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -35,6 +36,9 @@ public class BatchEntity {
     @Column(name = "product_code", nullable = false, length = 32)
     String productCode;
 
+    @Column(name = "product_version")
+    Integer productVersion;
+
     @Column(name = "collection_site", nullable = false, length = 64)
     String collectionSite;
 
@@ -59,12 +63,14 @@ public class BatchEntity {
     protected BatchEntity() {
     }
 
-    public static BatchEntity of(Batch batch, Instant now) {
+    /** A new batch, following version {@code productVersion} of its product. */
+    public static BatchEntity of(Batch batch, int productVersion, Instant now) {
         BatchEntity entity = new BatchEntity();
         entity.coi = batch.coi().value();
         entity.type = batch.type();
         entity.subjectReference = batch.subjectReference();
         entity.productCode = batch.productCode();
+        entity.productVersion = productVersion;
         entity.collectionSite = batch.collectionSite();
         entity.registeredAt = now;
         entity.apply(batch, now);
@@ -84,6 +90,11 @@ public class BatchEntity {
     public Batch toDomain() {
         return new Batch(new Coi(coi), type, subjectReference, productCode, collectionSite, stage,
                 Optional.ofNullable(resumeStage));
+    }
+
+    /** Fixed at registration: a later version of the product does not change it. */
+    public OptionalInt productVersion() {
+        return productVersion == null ? OptionalInt.empty() : OptionalInt.of(productVersion);
     }
 
     public Instant registeredAt() {

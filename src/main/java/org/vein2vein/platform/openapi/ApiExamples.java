@@ -11,7 +11,7 @@ public final class ApiExamples {
 
     public static final String BATCH = """
             {"coi": "V2V7K3Q9P2XRTB", "type": "AUTOLOGOUS", "subjectReference": "PSN-7F3K-22",
-             "productCode": "CART-GD2-AUTO", "collectionSite": "SITE-LYON-01", "stage": "ORDERED",
+             "productCode": "CART-GD2-AUTO", "productVersion": 1, "collectionSite": "SITE-LYON-01", "stage": "ORDERED",
              "allowedNextStages": ["COLLECTED", "QUARANTINED", "CANCELLED"], "ledgerSequence": 1,
              "ledgerHeadHash": "5b0d0a4e3f1c9d7e2a6b8c4d1e0f3a2b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f",
              "registeredAt": "2026-11-25T09:00:00.123456Z", "updatedAt": "2026-11-25T09:00:00.123456Z"}""";
@@ -36,7 +36,7 @@ public final class ApiExamples {
              "previousHash": "5b0d0a4e3f1c9d7e2a6b8c4d1e0f3a2b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f",
              "hash": "9e2c47d1b0a3f5e6c8d9a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6"},
              "batch": {"coi": "V2V7K3Q9P2XRTB", "type": "AUTOLOGOUS", "subjectReference": "PSN-7F3K-22",
-             "productCode": "CART-GD2-AUTO", "collectionSite": "SITE-LYON-01", "stage": "COLLECTED",
+             "productCode": "CART-GD2-AUTO", "productVersion": 1, "collectionSite": "SITE-LYON-01", "stage": "COLLECTED",
              "allowedNextStages": ["COLLECTED", "CRYOPRESERVED_AT_COLLECTION", "SHIPPED_TO_MANUFACTURING",
              "QUARANTINED", "CANCELLED"], "ledgerSequence": 2,
              "ledgerHeadHash": "9e2c47d1b0a3f5e6c8d9a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6",

@@ -309,9 +309,11 @@ class HostileInputPropertyTest {
                         .put("organisation", "HOSP-LYON").put("active", random.nextBoolean());
             }
             if (endpoint == Endpoint.REGISTRATION) {
-                return body.put("type", random.nextBoolean() ? "AUTOLOGOUS" : "ALLOGENEIC")
+                boolean autologous = random.nextBoolean();
+                return body.put("type", autologous ? "AUTOLOGOUS" : "ALLOGENEIC")
                         .put("subjectReference", "PSN-HOSTILE-" + random.nextInt(1000))
-                        .put("productCode", "CART-GD2-AUTO").put("collectionSite", "SITE-LYON-01");
+                        .put("productCode", autologous ? "CART-GD2-AUTO" : "CART-B7H3-ALLO")
+                        .put("collectionSite", "SITE-LYON-01");
             }
             body.put("stage", "COLLECTED").put("occurredAt", now()).put("site", "SITE-LYON-01");
             body.putObject("data").put("volumeMl", 210);

@@ -1,0 +1,156 @@
+package org.vein2vein.product;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+import org.vein2vein.testing.Api;
+import org.vein2vein.testing.Tokens;
+
+/**
+ * Generated hostile product definitions: a valid definition with one to three of its members
+ * removed, replaced by a value no member accepts, or joined by an unknown one, or its bytes cut
+ * short. Each must be refused with a 4xx problem, and no product or version written. The seed is
+ * printed; rerun one with {@code -Dhostile.seed=<seed>}.
+ */
+@QuarkusTest
+class ProductHostileInputTest {
+
+    private static final long SEED = Long.getLong("hostile.seed", 20_261_126L);
+    private static final int CASES_PER_ENDPOINT = 150;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Values that no member of a definition accepts: wrong shape, out of range, or unreadable text. */
+    private static final List<Supplier<JsonNode>> HOSTILE_VALUES = List.of(
+            NODES::nullNode,
+            () -> NODES.numberNode(-1),
+            () -> NODES.textNode("\u0000"),
+            () -> NODES.textNode("\uD83D\uDC89".repeat(2_000)),
+            () -> NODES.objectNode().put("$where", "1"),
+            () -> NODES.arrayNode().add(NODES.arrayNode()),
+            () -> NODES.textNode("<script>alert(1)</script>"),
+            () -> NODES.textNode("'; DROP TABLE product_version; --"));
+
+    @TestFactory
+    Stream<DynamicTest> creatingAProduct() {
+        Random random = new Random(SEED);
+        System.out.printf("Hostile product creations from seed %d (rerun with -Dhostile.seed=%d)%n", SEED, SEED);
+        ObjectNode valid = Products.definitionLike(Products.AUTOLOGOUS, Products.newCode("CART-HOST"));
+        return IntStream.range(0, CASES_PER_ENDPOINT).mapToObj(i -> hostile(random, valid, i))
+                .map(body -> asTest(body, () -> Api.as(Tokens.admin()).contentType(ContentType.JSON).body(body.bytes())
+                        .post(Products.PRODUCTS)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> changingAProduct() {
+        Random random = new Random(SEED + 1);
+        String code = Products.createAutologous();
+        ObjectNode valid = Products.definitionLike(Products.AUTOLOGOUS, code);
+        return IntStream.range(0, CASES_PER_ENDPOINT).mapToObj(i -> hostile(random, valid, i))
+                .map(body -> asTest(body, () -> Api.as(Tokens.admin()).contentType(ContentType.JSON)
+                        .header("If-Match", "\"1\"").body(body.bytes()).put(Products.PRODUCTS + "/{code}", code)));
+    }
+
+    private static DynamicTest asTest(Hostile body, Supplier<Response> send) {
+        return dynamicTest(body.name(), () -> {
+            long products = Products.productRows();
+            long versions = Products.versionRows();
+            Response response = send.get();
+            String answer = response.asString();
+            String context = body.name() + " (seed " + SEED + ") answered " + response.statusCode() + " "
+                    + (answer.length() > 300 ? answer.substring(0, 300) : answer);
+            assertThat(response.statusCode()).as(context).isBetween(400, 499);
+            assertThat(response.contentType()).as(context).startsWith("application/problem+json");
+            assertThat(JSON.readTree(answer).path("type").asText()).as(context).startsWith("urn:vein2vein:problem:");
+            assertThat(answer).as(context).doesNotContain("java.", "jakarta.", "com.fasterxml", "org.hibernate");
+            assertThat(Products.productRows()).as("products after " + context).isEqualTo(products);
+            assertThat(Products.versionRows()).as("versions after " + context).isEqualTo(versions);
+        });
+    }
+
+    private static Hostile hostile(Random random, ObjectNode valid, int index) {
+        ObjectNode body = valid.deepCopy();
+        List<String> applied = new ArrayList<>();
+        for (int i = 0, mutations = 1 + random.nextInt(3); i < mutations; i++) {
+            applied.add(mutate(random, body));
+        }
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        if (random.nextInt(5) == 0) {
+            int cut = 1 + random.nextInt(bytes.length - 1);
+            bytes = Arrays.copyOf(bytes, cut);
+            applied.add("cut at byte " + cut);
+        }
+        return new Hostile("#" + index + " " + String.join(", ", applied), bytes);
+    }
+
+    /** Mutates one member somewhere in the body, found by a random walk from the root. */
+    private static String mutate(Random random, ObjectNode body) {
+        JsonNode container = body;
+        String path = "";
+        while (true) {
+            List<String> names = new ArrayList<>();
+            Iterator<Map.Entry<String, JsonNode>> fields = container.fields();
+            fields.forEachRemaining(entry -> names.add(entry.getKey()));
+            int size = container.isObject() ? names.size() : container.size();
+            if (size == 0) {
+                break;
+            }
+            int pick = random.nextInt(size);
+            JsonNode child = container.isObject() ? container.get(names.get(pick)) : container.get(pick);
+            String childPath = path + (container.isObject() ? "/" + names.get(pick) : "/" + pick);
+            if (child.isContainerNode() && child.size() > 0 && random.nextInt(3) > 0) {
+                container = child;
+                path = childPath;
+                continue;
+            }
+            if (container.isObject() && random.nextInt(4) == 0) {
+                ((ObjectNode) container).remove(names.get(pick));
+                return "removed " + childPath;
+            }
+            JsonNode value = HOSTILE_VALUES.get(random.nextInt(HOSTILE_VALUES.size())).get();
+            if (container.isObject()) {
+                ((ObjectNode) container).set(names.get(pick), value);
+            } else {
+                ((ArrayNode) container).set(pick, value);
+            }
+            return "replaced " + childPath + " with " + abbreviated(value);
+        }
+        if (container.isObject()) {
+            ((ObjectNode) container).put("unexpected", "member");
+            return "added " + path + "/unexpected";
+        }
+        ((ArrayNode) container).addNull();
+        return "added null to " + path;
+    }
+
+    private static String abbreviated(JsonNode value) {
+        String text = value.toString();
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+
+    private record Hostile(String name, byte[] bytes) {
+    }
+}
