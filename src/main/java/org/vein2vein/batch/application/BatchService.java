@@ -18,6 +18,7 @@ import io.quarkus.logging.Log;
 import org.vein2vein.batch.domain.Batch;
 import org.vein2vein.batch.domain.Coi;
 import org.vein2vein.batch.domain.Identifiers;
+import org.vein2vein.batch.domain.StagePlan;
 import org.vein2vein.batch.persistence.BatchEntity;
 import org.vein2vein.batch.persistence.BatchRepository;
 import org.vein2vein.batch.persistence.BatchSites;
@@ -80,7 +81,7 @@ public class BatchService {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Batch batch = Batch.register(coi, command.type(), command.subjectReference(), command.productCode(),
-                command.collectionSite());
+                command.collectionSite(), product.definition().stagePlan());
         BatchEntity entity = BatchEntity.of(batch, product.version(), now);
         batches.persist(entity);
         batchSites.add(coi, batch.collectionSite());
@@ -100,7 +101,8 @@ public class BatchService {
     }
 
     /**
-     * Records a step if the batch's stage plan allows it now and its time is plausible.
+     * Records a step if the stage plan of the batch's product version allows it now and its time is
+     * plausible.
      *
      * @throws BatchNotFoundException when no batch has the COI, or the technician may not see it
      * @throws SiteNotPermittedException when the step's site is not one of the technician's
@@ -124,7 +126,7 @@ public class BatchService {
         if (command.expectedSequence().isPresent() && command.expectedSequence().getAsLong() != head.sequence()) {
             throw new StaleBatchException(command.expectedSequence().getAsLong(), head.sequence());
         }
-        Batch next = entity.toDomain().advanceTo(command.stage());
+        Batch next = toDomain(entity).advanceTo(command.stage());
         Optional<Instant> earliestAccepted = head.lastOccurredAt().map(last -> last.minus(rules.maxClockSkew()));
         if (earliestAccepted.isPresent() && command.occurredAt().isBefore(earliestAccepted.get())) {
             throw new StepTimeException(StepTimeException.Reason.BEFORE_PREVIOUS_EVENT, command.occurredAt(),
@@ -146,8 +148,26 @@ public class BatchService {
     public Optional<BatchState> find(Coi coi, Caller caller) {
         return batches.find(coi)
                 .filter(entity -> caller.hasRole(Roles.QA) || batchSites.anyOf(coi, caller.sites()))
-                .map(entity -> new BatchState(entity.toDomain(), entity.productVersion(), ledger.head(coi.value()),
+                .map(entity -> new BatchState(toDomain(entity), entity.productVersion(), ledger.head(coi.value()),
                         entity.registeredAt(), entity.updatedAt()));
+    }
+
+    /**
+     * The stored batch, following the stage plan of the product version it is pinned to. A batch
+     * without a version was registered before products existed, for a product the catalogue does not
+     * hold (the migration pinned every other one to version 1): it keeps the standard plan of its
+     * type, the one all batches followed then.
+     */
+    private Batch toDomain(BatchEntity entity) {
+        OptionalInt pinned = entity.productVersion();
+        if (pinned.isEmpty()) {
+            return entity.toDomain(StagePlan.standard(entity.type()));
+        }
+        // The database's foreign key guarantees the pinned version exists.
+        ProductVersion product = products.version(entity.productCode(), pinned.getAsInt())
+                .orElseThrow(() -> new IllegalStateException("batch pinned to missing product version "
+                        + entity.productCode() + " " + pinned.getAsInt()));
+        return entity.toDomain(product.definition().stagePlan());
     }
 
     private static void requireSite(Caller technician, String site) {

@@ -10,10 +10,13 @@ import java.util.Set;
  *
  * @param subjectReference pseudonymous id of the patient (autologous) or donor (allogeneic),
  *                         issued by their site; never a name or record number
+ * @param plan             the stage plan the batch follows, that of the product version it is
+ *                         pinned to; given by whoever loads the batch, since the batch does not
+ *                         know where products are kept
  * @param resumeStage      while quarantined, the stage the batch will return to
  */
 public record Batch(Coi coi, BatchType type, String subjectReference, String productCode, String collectionSite,
-        Stage stage, Optional<Stage> resumeStage) {
+        StagePlan plan, Stage stage, Optional<Stage> resumeStage) {
 
     public Batch {
         Objects.requireNonNull(coi, "coi");
@@ -21,6 +24,7 @@ public record Batch(Coi coi, BatchType type, String subjectReference, String pro
         Objects.requireNonNull(subjectReference, "subjectReference");
         Objects.requireNonNull(productCode, "productCode");
         Objects.requireNonNull(collectionSite, "collectionSite");
+        Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(resumeStage, "resumeStage");
         if (resumeStage.isPresent() != (stage == Stage.QUARANTINED)) {
@@ -32,14 +36,11 @@ public record Batch(Coi coi, BatchType type, String subjectReference, String pro
         }
     }
 
-    /** A new batch, ordered and waiting for its first collection. */
+    /** A new batch following {@code plan}, ordered and waiting for its first collection. */
     public static Batch register(Coi coi, BatchType type, String subjectReference, String productCode,
-            String collectionSite) {
-        return new Batch(coi, type, subjectReference, productCode, collectionSite, Stage.ORDERED, Optional.empty());
-    }
-
-    public StagePlan plan() {
-        return StagePlan.standard(type);
+            String collectionSite, StagePlan plan) {
+        return new Batch(coi, type, subjectReference, productCode, collectionSite, plan, Stage.ORDERED,
+                Optional.empty());
     }
 
     public Set<Stage> allowedNextStages() {
@@ -57,6 +58,6 @@ public record Batch(Coi coi, BatchType type, String subjectReference, String pro
             throw new StepOutOfOrderException(coi, stage, next, allowed);
         }
         Optional<Stage> resume = next == Stage.QUARANTINED ? Optional.of(stage) : Optional.empty();
-        return new Batch(coi, type, subjectReference, productCode, collectionSite, next, resume);
+        return new Batch(coi, type, subjectReference, productCode, collectionSite, plan, next, resume);
     }
 }

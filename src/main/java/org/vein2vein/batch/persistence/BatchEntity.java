@@ -16,6 +16,7 @@ import org.vein2vein.batch.domain.Batch;
 import org.vein2vein.batch.domain.BatchType;
 import org.vein2vein.batch.domain.Coi;
 import org.vein2vein.batch.domain.Stage;
+import org.vein2vein.batch.domain.StagePlan;
 
 /** The stored state of a batch; the custody ledger holds its history. */
 @Entity
@@ -87,9 +88,21 @@ public class BatchEntity {
         updatedAt = now;
     }
 
-    public Batch toDomain() {
-        return new Batch(new Coi(coi), type, subjectReference, productCode, collectionSite, stage,
+    /**
+     * The stored batch, following {@code plan}: the plan lives with the product version the batch is
+     * pinned to, which this entity only names.
+     */
+    public Batch toDomain(StagePlan plan) {
+        return new Batch(new Coi(coi), type, subjectReference, productCode, collectionSite, plan, stage,
                 Optional.ofNullable(resumeStage));
+    }
+
+    public BatchType type() {
+        return type;
+    }
+
+    public String productCode() {
+        return productCode;
     }
 
     /** Fixed at registration: a later version of the product does not change it. */

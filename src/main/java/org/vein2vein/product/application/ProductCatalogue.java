@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -32,6 +34,13 @@ public class ProductCatalogue {
 
     private final ProductRepository products;
     private final Clock clock;
+    /**
+     * Versions read by {@link #version}, by code and version. A saved version never changes (the
+     * database refuses it), so a copy read once stays right for good; every step and every read of a
+     * batch needs its version's plan, and this spares the query. Only versions that exist are kept,
+     * so it holds at most the few versions admins have saved.
+     */
+    private final Map<VersionKey, ProductVersion> versions = new ConcurrentHashMap<>();
 
     public ProductCatalogue(ProductRepository products, Clock clock) {
         this.products = products;
@@ -91,7 +100,14 @@ public class ProductCatalogue {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ProductVersion> version(String code, int version) {
-        return products.version(code, version);
+        VersionKey key = new VersionKey(code, version);
+        ProductVersion known = versions.get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<ProductVersion> found = products.version(code, version);
+        found.ifPresent(saved -> versions.put(key, saved));
+        return found;
     }
 
     /**
@@ -111,5 +127,8 @@ public class ProductCatalogue {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private record VersionKey(String code, int version) {
     }
 }

@@ -7,12 +7,18 @@ import static org.vein2vein.batch.domain.Stage.*;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 class BatchTest {
 
     private static final Coi COI = Coi.parse("V2V7K3Q9P2XRTB");
+    /**
+     * The standard autologous plan without freezing at collection, and with receipt at manufacturing
+     * repeatable (say, one receipt per bag).
+     */
+    private static final StagePlan CUSTOM_PLAN = customPlan();
 
     @Test
     void a_registered_batch_is_ordered_and_not_quarantined() {
@@ -76,7 +82,7 @@ class BatchTest {
         for (BatchType type : BatchType.values()) {
             List<Stage> path = type == BatchType.AUTOLOGOUS ? StagePlanTest.AUTOLOGOUS_MAIN_PATH
                     : StagePlanTest.ALLOGENEIC_MAIN_PATH;
-            Batch batch = Batch.register(COI, type, "SUBJ-0001", "CART-19", "SITE-A");
+            Batch batch = Batch.register(COI, type, "SUBJ-0001", "CART-19", "SITE-A", StagePlan.standard(type));
             for (Stage next : path.subList(1, path.size())) {
                 Stage left = batch.stage();
                 batch = batch.advanceTo(QUARANTINED);
@@ -158,31 +164,84 @@ class BatchTest {
 
     @Test
     void a_batch_cannot_carry_a_resume_stage_unless_it_is_quarantined() {
-        assertThatThrownBy(() -> new Batch(COI, BatchType.AUTOLOGOUS, "SUBJ-0001", "CART-19", "SITE-A", COLLECTED,
-                Optional.of(ORDERED))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Batch(COI, BatchType.AUTOLOGOUS, "SUBJ-0001", "CART-19", "SITE-A",
+                StagePlan.standard(BatchType.AUTOLOGOUS), COLLECTED, Optional.of(ORDERED)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void a_quarantined_batch_must_carry_its_resume_stage() {
-        assertThatThrownBy(() -> new Batch(COI, BatchType.AUTOLOGOUS, "SUBJ-0001", "CART-19", "SITE-A", QUARANTINED,
-                Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Batch(COI, BatchType.AUTOLOGOUS, "SUBJ-0001", "CART-19", "SITE-A",
+                StagePlan.standard(BatchType.AUTOLOGOUS), QUARANTINED, Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void required_fields_may_not_be_null() {
-        assertThatThrownBy(() -> Batch.register(null, BatchType.AUTOLOGOUS, "S", "P", "C"))
+        StagePlan plan = StagePlan.standard(BatchType.AUTOLOGOUS);
+        assertThatThrownBy(() -> Batch.register(null, BatchType.AUTOLOGOUS, "S", "P", "C", plan))
                 .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> Batch.register(COI, null, "S", "P", "C")).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> Batch.register(COI, BatchType.AUTOLOGOUS, null, "P", "C"))
+        assertThatThrownBy(() -> Batch.register(COI, null, "S", "P", "C", plan))
                 .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Batch.register(COI, BatchType.AUTOLOGOUS, null, "P", "C", plan))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Batch.register(COI, BatchType.AUTOLOGOUS, "S", "P", "C", null))
+                .isInstanceOf(NullPointerException.class).hasMessage("plan");
+    }
+
+    @Test
+    void a_batch_follows_the_plan_it_is_given_rather_than_the_standard_plan_of_its_type() {
+        Batch collected = custom().advanceTo(COLLECTED);
+        assertThat(collected.allowedNextStages())
+                .containsExactlyInAnyOrder(COLLECTED, SHIPPED_TO_MANUFACTURING, QUARANTINED, CANCELLED);
+        StepOutOfOrderException e = catchThrowableOfType(StepOutOfOrderException.class,
+                () -> collected.advanceTo(CRYOPRESERVED_AT_COLLECTION));
+        assertThat(e).isNotNull();
+        assertThat(e.allowed()).containsExactlyInAnyOrder(COLLECTED, SHIPPED_TO_MANUFACTURING, QUARANTINED, CANCELLED);
+        assertThat(autologous().advanceTo(COLLECTED).advanceTo(CRYOPRESERVED_AT_COLLECTION).stage())
+                .as("the standard plan still allows it").isEqualTo(CRYOPRESERVED_AT_COLLECTION);
+    }
+
+    @Test
+    void a_stage_the_given_plan_makes_repeatable_may_follow_itself() {
+        Batch received = walk(custom(), List.of(ORDERED, COLLECTED, SHIPPED_TO_MANUFACTURING,
+                RECEIVED_AT_MANUFACTURING, RECEIVED_AT_MANUFACTURING, RECEIVED_AT_MANUFACTURING));
+        assertThat(received.allowedNextStages()).contains(RECEIVED_AT_MANUFACTURING, ACCEPTED, REJECTED);
+        assertThatThrownBy(() -> walk(autologous(), List.of(ORDERED, COLLECTED, SHIPPED_TO_MANUFACTURING,
+                RECEIVED_AT_MANUFACTURING, RECEIVED_AT_MANUFACTURING))).isInstanceOf(StepOutOfOrderException.class);
+    }
+
+    @Test
+    void every_step_keeps_the_plan_including_quarantine_and_its_resumption() {
+        Batch batch = walk(custom(), List.of(ORDERED, COLLECTED, QUARANTINED, COLLECTED, SHIPPED_TO_MANUFACTURING,
+                RECEIVED_AT_MANUFACTURING, RECEIVED_AT_MANUFACTURING));
+        assertThat(batch.plan()).isEqualTo(CUSTOM_PLAN);
+        assertThat(walk(batch, List.of(RECEIVED_AT_MANUFACTURING, ACCEPTED)).plan()).isEqualTo(CUSTOM_PLAN);
+    }
+
+    private static StagePlan customPlan() {
+        StagePlan standard = StagePlan.standard(BatchType.AUTOLOGOUS);
+        List<StagePlan.Transition> transitions = standard.transitions().stream()
+                .filter(transition -> transition.from() != CRYOPRESERVED_AT_COLLECTION)
+                .map(transition -> transition.from() == COLLECTED
+                        ? new StagePlan.Transition(COLLECTED, Set.of(SHIPPED_TO_MANUFACTURING))
+                        : transition)
+                .toList();
+        return StagePlan.of(transitions, Set.of(COLLECTED, EXPANDED, RECEIVED_AT_MANUFACTURING));
+    }
+
+    private static Batch custom() {
+        return Batch.register(COI, BatchType.AUTOLOGOUS, "SUBJ-0001", "CART-GD2-AUTO", "SITE-A", CUSTOM_PLAN);
     }
 
     private static Batch autologous() {
-        return Batch.register(COI, BatchType.AUTOLOGOUS, "SUBJ-0001", "CART-19", "SITE-A");
+        return Batch.register(COI, BatchType.AUTOLOGOUS, "SUBJ-0001", "CART-19", "SITE-A",
+                StagePlan.standard(BatchType.AUTOLOGOUS));
     }
 
     private static Batch allogeneic() {
-        return Batch.register(COI, BatchType.ALLOGENEIC, "DONOR-0001", "ALLO-CAR", "SITE-B");
+        return Batch.register(COI, BatchType.ALLOGENEIC, "DONOR-0001", "ALLO-CAR", "SITE-B",
+                StagePlan.standard(BatchType.ALLOGENEIC));
     }
 
     /** Advances through {@code path}; its first stage is the batch's current one. */
