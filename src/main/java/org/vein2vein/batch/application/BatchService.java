@@ -147,7 +147,7 @@ public class BatchService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<BatchState> find(Coi coi, Caller caller) {
         return batches.find(coi)
-                .filter(entity -> caller.hasRole(Roles.QA) || batchSites.anyOf(coi, caller.sites()))
+                .filter(entity -> mayBeSeenBy(coi, caller))
                 .map(entity -> new BatchState(toDomain(entity), entity.productVersion(), ledger.head(coi.value()),
                         entity.registeredAt(), entity.updatedAt()));
     }
@@ -158,6 +158,20 @@ public class BatchService {
      * hold (the migration pinned every other one to version 1): it keeps the standard plan of its
      * type, the one all batches followed then.
      */
+    /**
+     * Whether the batch exists and the caller may see it: one query, for reads that need nothing
+     * else of the batch (its custody history).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isVisible(Coi coi, Caller caller) {
+        return caller.hasRole(Roles.QA) ? batches.exists(coi) : batchSites.anyOf(coi, caller.sites());
+    }
+
+    /** QA sees every batch; anyone else only those that have been at, or head to, one of their sites. */
+    private boolean mayBeSeenBy(Coi coi, Caller caller) {
+        return caller.hasRole(Roles.QA) || batchSites.anyOf(coi, caller.sites());
+    }
+
     private Batch toDomain(BatchEntity entity) {
         OptionalInt pinned = entity.productVersion();
         if (pinned.isEmpty()) {

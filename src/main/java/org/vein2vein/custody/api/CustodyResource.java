@@ -1,6 +1,5 @@
 package org.vein2vein.custody.api;
 
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -31,6 +30,7 @@ import org.vein2vein.platform.problem.ProblemException;
 import org.vein2vein.platform.problem.ProblemResponses;
 import org.vein2vein.platform.problem.ProblemType;
 import org.vein2vein.platform.security.CurrentCaller;
+import org.vein2vein.platform.web.QueryParameters;
 import org.vein2vein.platform.security.Roles;
 
 @Path("/api/v1/batches/{coi}/custody")
@@ -44,7 +44,6 @@ public class CustodyResource {
     static final int MAX_LIMIT = 1000;
     private static final String FROM_SEQUENCE = "fromSequence";
     private static final String LIMIT = "limit";
-    private static final String WHOLE_NUMBER = "[0-9]{1,18}";
 
     private static final String HISTORY_EXAMPLE = """
             {"coi": "V2V7K3Q9P2XRTB", "events": [
@@ -119,10 +118,13 @@ public class CustodyResource {
                             maximum = "" + MAX_LIMIT, defaultValue = "" + DEFAULT_LIMIT))
             @QueryParam(LIMIT) String limit) {
         Coi id = Coi.parse(coi);
-        long from = queryNumber(FROM_SEQUENCE, fromSequence, 1, Long.MAX_VALUE, "must be a whole number, 1 or more");
-        int pageSize = (int) queryNumber(LIMIT, limit, DEFAULT_LIMIT, MAX_LIMIT,
+        long from = QueryParameters.wholeNumber(FROM_SEQUENCE, fromSequence, 1, Long.MAX_VALUE,
+                "must be a whole number, 1 or more");
+        int pageSize = (int) QueryParameters.wholeNumber(LIMIT, limit, DEFAULT_LIMIT, MAX_LIMIT,
                 "must be a whole number from 1 to " + MAX_LIMIT);
-        batches.find(id, caller.get()).orElseThrow(() -> new BatchNotFoundException(id));
+        if (!batches.isVisible(id, caller.get())) {
+            throw new BatchNotFoundException(id);
+        }
         CustodyHistory.VerifiedPage page = history.page(id.value(), from, pageSize);
         return new CustodyHistoryResponse(id.value(),
                 page.events().stream().map(event -> CustodyEventResponse.of(event, json)).toList(),
@@ -150,29 +152,12 @@ public class CustodyResource {
             @Parameter(description = "The event's sequence number, from 1", example = "2")
             @PathParam("sequence") long sequence) {
         Coi id = Coi.parse(coi);
-        batches.find(id, caller.get()).orElseThrow(() -> new BatchNotFoundException(id));
+        if (!batches.isVisible(id, caller.get())) {
+            throw new BatchNotFoundException(id);
+        }
         return history.event(id.value(), sequence)
                 .map(event -> CustodyEventResponse.of(event, json))
                 .orElseThrow(() -> new ProblemException(Problem.of(ProblemType.CUSTODY_EVENT_NOT_FOUND,
                         "Batch " + id + " has no custody event " + sequence + ".")));
-    }
-
-    /**
-     * A whole number from 1 to {@code max} given as query parameter {@code name}, or {@code fallback}
-     * when absent. Read here rather than bound as a number, so that anything else is a 400 naming the
-     * parameter, not the runtime's 404.
-     */
-    private static long queryNumber(String name, String value, long fallback, long max, String rule) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value.matches(WHOLE_NUMBER)) {
-            long number = Long.parseLong(value);
-            if (number >= 1 && number <= max) {
-                return number;
-            }
-        }
-        throw new ProblemException(Problem.of(ProblemType.INVALID_REQUEST, "Query parameter '" + name + "' " + rule
-                + ".").withViolations(List.of(new Problem.Violation("query." + name, rule))));
     }
 }

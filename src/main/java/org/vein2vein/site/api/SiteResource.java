@@ -37,12 +37,11 @@ import org.vein2vein.platform.idempotency.IdempotencyApi;
 import org.vein2vein.platform.idempotency.IdempotentExecution;
 import org.vein2vein.platform.openapi.ApiExamples;
 import org.vein2vein.platform.problem.Problem;
-import org.vein2vein.platform.problem.ProblemException;
 import org.vein2vein.platform.problem.ProblemResponses;
-import org.vein2vein.platform.problem.ProblemType;
 import org.vein2vein.platform.security.CurrentCaller;
 import org.vein2vein.platform.security.Roles;
 import org.vein2vein.platform.web.IfMatch;
+import org.vein2vein.platform.web.QueryParameters;
 import org.vein2vein.site.application.Page;
 import org.vein2vein.site.application.SiteNotFoundException;
 import org.vein2vein.site.application.SiteRegistry;
@@ -62,7 +61,6 @@ public class SiteResource {
     private static final String FROM_CODE = "fromCode";
     private static final String FROM_VERSION = "fromVersion";
     private static final String LIMIT = "limit";
-    private static final String WHOLE_NUMBER = "[0-9]{1,18}";
     private static final String LIMIT_DESCRIPTION = "The most items to return: 1 to " + MAX_LIMIT + " (default "
             + DEFAULT_LIMIT + ")";
 
@@ -149,7 +147,7 @@ public class SiteResource {
                             maximum = "" + MAX_LIMIT, defaultValue = "" + DEFAULT_LIMIT))
             @QueryParam(LIMIT) String limit) {
         if (fromCode != null && !fromCode.matches(SiteFields.CODE)) {
-            throw invalidQuery(FROM_CODE, SiteFields.CODE_MESSAGE);
+            throw QueryParameters.invalid(FROM_CODE, SiteFields.CODE_MESSAGE);
         }
         Page<SiteState, String> page = registry.page(fromCode == null ? "" : fromCode, limit(limit));
         return new SitePageResponse(page.items().stream().map(SiteResponse::of).toList(), page.next().orElse(null));
@@ -264,35 +262,15 @@ public class SiteResource {
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
                             maximum = "" + MAX_LIMIT, defaultValue = "" + DEFAULT_LIMIT))
             @QueryParam(LIMIT) String limit) {
-        long from = queryNumber(FROM_VERSION, fromVersion, 1, Long.MAX_VALUE, "must be a whole number, 1 or more");
+        long from = QueryParameters.wholeNumber(FROM_VERSION, fromVersion, 1, Long.MAX_VALUE,
+                "must be a whole number, 1 or more");
         Page<SiteRevision, Long> page = registry.revisions(code, from, limit(limit));
         return new SiteRevisionsResponse(code, page.items().stream().map(SiteRevisionResponse::of).toList(),
                 page.next().orElse(null));
     }
 
     private static int limit(String value) {
-        return (int) queryNumber(LIMIT, value, DEFAULT_LIMIT, MAX_LIMIT, "must be a whole number from 1 to " + MAX_LIMIT);
-    }
-
-    /**
-     * A whole number from 1 to {@code max}, or {@code fallback} when absent. Read here rather than
-     * bound as a number, so that anything else is a 400 naming the parameter, not the runtime's 404.
-     */
-    private static long queryNumber(String name, String value, long fallback, long max, String rule) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value.matches(WHOLE_NUMBER)) {
-            long number = Long.parseLong(value);
-            if (number >= 1 && number <= max) {
-                return number;
-            }
-        }
-        throw invalidQuery(name, rule);
-    }
-
-    private static ProblemException invalidQuery(String name, String rule) {
-        return new ProblemException(Problem.of(ProblemType.INVALID_REQUEST, "Query parameter '" + name + "' " + rule
-                + ".").withViolations(List.of(new Problem.Violation("query." + name, rule))));
+        return (int) QueryParameters.wholeNumber(LIMIT, value, DEFAULT_LIMIT, MAX_LIMIT,
+                "must be a whole number from 1 to " + MAX_LIMIT);
     }
 }
