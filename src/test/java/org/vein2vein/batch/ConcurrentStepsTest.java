@@ -35,6 +35,7 @@ import org.vein2vein.platform.security.Roles;
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.Database;
 import org.vein2vein.testing.LedgerHashes;
+import org.vein2vein.testing.StageSamples;
 import org.vein2vein.testing.Tokens;
 
 /**
@@ -56,7 +57,8 @@ class ConcurrentStepsTest {
 
         List<HttpResponse<String>> answers = Simultaneously.post(stepsOf(coi), IntStream.range(0, technicians)
                 .mapToObj(i -> new Simultaneously.Call(gentTechnician(i), step("RECEIVED_AT_MANUFACTURING",
-                        Map.of("condition", "2-8 C, seal intact", "receivedBy", i)), Map.of())).toList());
+                        sample(coi, "RECEIVED_AT_MANUFACTURING", "temperatureOnArrivalC", 4 + i / 10.0)), Map.of()))
+                .toList());
 
         assertThat(answers).extracting(HttpResponse::statusCode).as("statuses")
                 .containsOnlyOnce(201).containsOnly(201, 409);
@@ -77,7 +79,7 @@ class ConcurrentStepsTest {
 
         List<HttpResponse<String>> answers = Simultaneously.post(stepsOf(coi), IntStream.range(0, 8)
                 .mapToObj(i -> new Simultaneously.Call(gentTechnician(i), step("EXPANDED",
-                        Map.of("cultureDay", i + 1, "viabilityPercent", 90)), Map.of())).toList());
+                        sample(coi, "EXPANDED", "cultureDay", i + 1)), Map.of())).toList());
 
         assertThat(answers).extracting(HttpResponse::statusCode).as("statuses").containsOnly(201);
         assertThat(answers).extracting(answer -> read(answer).at("/event/sequence").asLong())
@@ -90,9 +92,22 @@ class ConcurrentStepsTest {
     static String shippedToManufacturing() {
         String coi = Api.registerAutologous("PSN-RACE-01");
         Api.logStep(coi, "COLLECTED").statusCode(201);
-        Api.logStep(coi, "SHIPPED_TO_MANUFACTURING", Instant.now(), Map.of("destinationSite", "MFG-GENT-01"))
-                .statusCode(201);
+        Api.logStep(coi, "SHIPPED_TO_MANUFACTURING", Instant.now(), shipmentTo(coi, "MFG-GENT-01")).statusCode(201);
         return coi;
+    }
+
+    /** Valid data for a shipment of the batch to {@code destinationSite}. */
+    static Map<String, Object> shipmentTo(String coi, String destinationSite) {
+        Map<String, Object> shipment = StageSamples.of(coi, "SHIPPED_TO_MANUFACTURING", Instant.now(), null);
+        shipment.put("destinationSite", destinationSite);
+        return shipment;
+    }
+
+    /** Valid sample data for a step of the batch, with one field set to {@code value}. */
+    static Map<String, Object> sample(String coi, String stage, String field, Object value) {
+        Map<String, Object> data = StageSamples.of(coi, stage, Instant.now(), null);
+        data.put(field, value);
+        return data;
     }
 
     /** A technician at the manufacturing site; each index is another person. */
@@ -123,10 +138,11 @@ class ConcurrentStepsTest {
 
     /** Sequences 1..{@code events} without a gap or a repeat, each hash recomputing and linking to the one before. */
     static void assertLedgerIsGaplessAndIntact(String coi, int events) throws Exception {
-        JsonNode history = Api.as(Tokens.qa()).get("/api/v1/batches/{coi}/custody", coi).then().statusCode(200)
+        String served = Api.as(Tokens.qa()).get("/api/v1/batches/{coi}/custody", coi).then().statusCode(200)
                 .body("verification.intact", equalTo(true))
                 .body("verification.verifiedEvents", equalTo(events))
-                .extract().as(JsonNode.class);
+                .extract().asString();
+        JsonNode history = LedgerHashes.read(served);
         List<Long> sequences = new ArrayList<>();
         history.get("events").forEach(event -> sequences.add(event.get("sequence").asLong()));
         assertThat(sequences).containsExactlyElementsOf(LongStream.rangeClosed(1, events).boxed().toList());

@@ -20,6 +20,7 @@ import io.restassured.response.ValidatableResponse;
 
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.Database;
+import org.vein2vein.testing.StageSamples;
 
 /**
  * A step sent with If-Match is recorded only if the batch is still at the ledger sequence the
@@ -64,7 +65,9 @@ class IfMatchTest {
         // EXPANDED is repeatable: without If-Match both would be recorded.
         List<ConcurrentStepsTest.Simultaneously.Call> calls = List.of(0, 1).stream()
                 .map(i -> new ConcurrentStepsTest.Simultaneously.Call(ConcurrentStepsTest.gentTechnician(i),
-                        ConcurrentStepsTest.step("EXPANDED", Map.of("cultureDay", 3 + i)), Map.of("If-Match", "\"6\"")))
+                        ConcurrentStepsTest.step("EXPANDED",
+                                ConcurrentStepsTest.sample(coi, "EXPANDED", "cultureDay", 3 + i)),
+                        Map.of("If-Match", "\"6\"")))
                 .toList();
 
         List<HttpResponse<String>> answers = ConcurrentStepsTest.Simultaneously
@@ -122,7 +125,8 @@ class IfMatchTest {
     private static ValidatableResponse step(String coi, String ifMatch) {
         var request = Api.given().contentType(ContentType.JSON)
                 .body(Map.of("stage", "RECEIVED_AT_MANUFACTURING", "occurredAt", Instant.now().toString(),
-                        "site", "MFG-GENT-01", "data", Map.of("condition", "2-8 C, seal intact")));
+                        "site", "MFG-GENT-01", "data", StageSamples.of(coi, "RECEIVED_AT_MANUFACTURING", Instant.now(),
+                                null)));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }

@@ -30,6 +30,7 @@ import io.restassured.response.ValidatableResponse;
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.Database;
 import org.vein2vein.testing.LedgerHashes;
+import org.vein2vein.testing.StageSamples;
 import org.vein2vein.testing.Tokens;
 
 /**
@@ -63,12 +64,13 @@ class CustodyPagingTest {
 
         String next = "1";
         while (next != null) {
-            JsonNode page = custody(coi, "?limit=3&fromSequence=" + next).statusCode(200)
+            String served = custody(coi, "?limit=3&fromSequence=" + next).statusCode(200)
                     .body("totalEvents", equalTo(7))
                     .body("verification.intact", equalTo(true))
                     .body("verification.verifiedEvents", equalTo(7))
                     .body("verification.headHash", equalTo(headHash))
-                    .extract().as(JsonNode.class);
+                    .extract().asString();
+            JsonNode page = LedgerHashes.read(served);
             List<Long> sequences = new ArrayList<>();
             page.get("events").forEach(event -> {
                 all.add(event);
@@ -154,8 +156,11 @@ class CustodyPagingTest {
     /** A batch whose ledger holds {@code events} events: its registration, then collections. */
     private static String ledgerOf(int events) {
         String coi = Api.registerAutologous("PSN-PAGING-01");
-        LongStream.range(1, events).forEach(i -> Api.logStep(coi, "COLLECTED", Instant.now(),
-                Map.of("volumeMl", 200 + i)).statusCode(201));
+        LongStream.range(1, events).forEach(i -> {
+            Map<String, Object> collection = StageSamples.of(coi, "COLLECTED", Instant.now(), null);
+            collection.put("volumeMl", 200 + i);
+            Api.logStep(coi, "COLLECTED", Instant.now(), collection).statusCode(201);
+        });
         return coi;
     }
 

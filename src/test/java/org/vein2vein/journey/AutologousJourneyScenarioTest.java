@@ -7,20 +7,24 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.CustodyTopic;
 import org.vein2vein.testing.LedgerHashes;
+import org.vein2vein.testing.StageSamples;
 import org.vein2vein.testing.Tokens;
 
 /**
@@ -31,35 +35,67 @@ import org.vein2vein.testing.Tokens;
 @QuarkusTest
 class AutologousJourneyScenarioTest {
 
+    /** Numbers are equal when their values are: the ledger keeps 91.0 as 91, say. */
+    private static final Comparator<JsonNode> NUMERICALLY = (left, right) -> left.isNumber() && right.isNumber()
+            ? left.decimalValue().compareTo(right.decimalValue()) : left.equals(right) ? 0 : 1;
+
     private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper exact = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     @Test
     void aPatientsCellsTravelFromCollectionToInfusionAndEveryStepIsOnTheLedgerAndOnKafka() throws Exception {
-        String coi = Api.registerAutologous("PSN-JOURNEY-01");
+        String subject = "PSN-JOURNEY-01";
+        String coi = Api.registerAutologous(subject);
         Api.batch(coi).statusCode(200).body("stage", equalTo("ORDERED")).header("ETag", equalTo("\"1\""));
 
-        // The steps are logged as they happen; the journey is compressed into the last two minutes.
+        // The steps are logged as they happen; the journey is compressed into the last two minutes, the
+        // event of sequence n happening 5 n seconds after the start.
         Instant start = Instant.now().minus(100, ChronoUnit.SECONDS);
+        String firstBag = StageSamples.bag(coi, 1);
+        String secondBag = StageSamples.bag(coi, 2);
+        List<String> bags = List.of(firstBag, secondBag);
+        String firstDonation = StageSamples.donationId();
+        String secondDonation = StageSamples.donationId();
+        assertThat(firstDonation).as("each apheresis session has its own DIN").isNotEqualTo(secondDonation);
         record Step(String stage, Map<String, ?> data) {
         }
         List<Step> journey = List.of(
-                new Step("COLLECTED", Map.of("donationId", "A9990 26 000001", "volumeMl", 210)),
-                new Step("COLLECTED", Map.of("donationId", "A9990 26 000002", "volumeMl", 180)),
-                new Step("SHIPPED_TO_MANUFACTURING", Map.of("shipper", "CRYO-COURIER-1", "destinationSite", "MFG-GENT-01")),
-                new Step("RECEIVED_AT_MANUFACTURING", Map.of("condition", "2-8C intact")),
-                new Step("ACCEPTED", Map.of()),
-                new Step("GENE_MODIFIED", Map.of("method", "LENTIVIRAL_TRANSDUCTION")),
-                new Step("EXPANDED", Map.of("cultureDay", 3, "viabilityPercent", 93.5)),
-                new Step("EXPANDED", Map.of("cultureDay", 6, "viabilityPercent", 91.0)),
-                new Step("FORMULATED", Map.of("bags", 2)),
-                new Step("CRYOPRESERVED", Map.of("freezerRun", "CRF-118")),
-                new Step("QC_TESTED", Map.of("viabilityPercent", 88)),
-                new Step("RELEASED", Map.of()),
-                new Step("STORED", Map.of("location", "LN2-A/R3/B7/P12")),
-                new Step("SHIPPED_TO_SITE", Map.of("shipper", "CRYO-COURIER-1", "destinationSite", "SITE-LYON-01")),
-                new Step("RECEIVED_AT_SITE", Map.of("condition", "dry shipper intact")),
-                new Step("THAWED", Map.of("unit", "BAG-1")),
-                new Step("INFUSED", Map.of("unit", "BAG-1", "bedsideCheck", "PASSED")));
+                new Step("COLLECTED", map("donationId", firstDonation, "startedAt", at(start, 0), "endedAt",
+                        at(start, 2), "volumeMl", 210, "totalNucleatedCells", 12_000_000_000L,
+                        "cd3PositiveCells", 6_500_000_000L, "anticoagulant", "ACD_A")),
+                new Step("COLLECTED", map("donationId", secondDonation, "startedAt", at(start, 5), "endedAt",
+                        at(start, 7), "volumeMl", 180, "totalNucleatedCells", 9_800_000_000L,
+                        "cd3PositiveCells", 5_100_000_000L, "anticoagulant", "ACD_A")),
+                new Step("SHIPPED_TO_MANUFACTURING", map("destinationSite", "MFG-GENT-01", "courier", "CRYO-COURIER-EU",
+                        "containerId", "DS-0192", "temperatureClass", "FRESH_2_TO_8_C")),
+                new Step("RECEIVED_AT_MANUFACTURING", map("identityCheck", StageSamples.check(coi, null),
+                        "condition", "INTACT", "temperatureOnArrivalC", 4.2)),
+                new Step("ACCEPTED", map("condition", "INTACT")),
+                new Step("GENE_MODIFIED", map("construct", "GD2-CD28z-v3",
+                        "transduction", map("method", "LENTIVIRAL", "vectorLot", "LV-GD2-24-007"))),
+                new Step("EXPANDED", map("bioreactor", "BR-PRODIGY-02", "cultureDay", 3, "viableCells", 900_000_000L,
+                        "viabilityPercent", 93.5)),
+                new Step("EXPANDED", map("bioreactor", "BR-PRODIGY-02", "cultureDay", 6,
+                        "viableCells", 2_400_000_000L, "viabilityPercent", 91.0)),
+                new Step("FORMULATED", map("identityCheck", StageSamples.check(coi, null), "units", List.of(
+                        map("unitId", firstBag, "volumeMl", 70, "carPositiveViableCells", 150_000_000L),
+                        map("unitId", secondBag, "volumeMl", 70, "carPositiveViableCells", 150_000_000L)))),
+                new Step("CRYOPRESERVED", map("freezerRun", "CRF-2026-0533", "unitIds", bags)),
+                new Step("QC_TESTED", map("results", StageSamples.inSpecification())),
+                new Step("RELEASED", map()),
+                new Step("STORED", map("location", map("freezer", "LN2-03", "rack", "R2", "box", "B14", "position", "A3"),
+                        "unitIds", bags)),
+                new Step("SHIPPED_TO_SITE", map("destinationSite", "SITE-LYON-01", "courier", "CRYO-COURIER-EU",
+                        "containerId", "DS-0193", "temperatureClass", "CRYO_AT_OR_BELOW_MINUS_150_C", "unitIds", bags,
+                        // The 15th event, packed from 20 minutes before: within the 30-minute out-of-storage window.
+                        "outOfStorageSince", at(start, 15 * 5 - 20 * 60))),
+                new Step("RECEIVED_AT_SITE", map("identityCheck", StageSamples.check(coi, null), "condition", "INTACT",
+                        "temperatureOnArrivalC", -180.5, "unitIds", bags)),
+                new Step("THAWED", map("unitId", firstBag, "identityCheck", StageSamples.check(coi, firstBag),
+                        "thawTemperatureC", 37)),
+                new Step("INFUSED", map("unitId", firstBag, "identityCheck",
+                        map("scannedCoi", coi, "scannedUnitId", firstBag, "patientReference", subject,
+                                "witness", StageSamples.WITNESS))));
 
         long sequence = 1;
         for (Step step : journey) {
@@ -78,7 +114,7 @@ class AutologousJourneyScenarioTest {
                 .body("allowedNextStages.size()", equalTo(0))
                 .body("ledgerSequence", equalTo(journey.size() + 1));
 
-        JsonNode history = mapper.readTree(Api.custody(coi).statusCode(200)
+        JsonNode history = LedgerHashes.read(Api.custody(coi).statusCode(200)
                 .body("verification.intact", equalTo(true))
                 .body("events.type", hasItem("BATCH_REGISTERED"))
                 .extract().asString());
@@ -91,8 +127,17 @@ class AutologousJourneyScenarioTest {
             assertThat(event.get("actor").get("organisation").asText()).isEqualTo(Tokens.TECHNICIAN_ORGANISATION);
         }
         for (int i = 0; i < journey.size(); i++) {
-            assertThat(events.get(i + 1).get("stage").asText()).isEqualTo(journey.get(i).stage());
-            assertThat(events.get(i + 1).get("sequence").asLong()).isEqualTo(i + 2);
+            JsonNode event = events.get(i + 1);
+            assertThat(event.get("stage").asText()).isEqualTo(journey.get(i).stage());
+            assertThat(event.get("sequence").asLong()).isEqualTo(i + 2);
+            ObjectNode recorded = event.get("data").deepCopy();
+            if (journey.get(i).stage().equals("QC_TESTED")) {
+                assertThat(recorded.remove("assessment").get("inSpecification").asBoolean())
+                        .as("the service's assessment of the QC results").isTrue();
+            }
+            assertThat(recorded.equals(NUMERICALLY, exact.valueToTree(journey.get(i).data())))
+                    .as("the ledger keeps the typed data of %s as sent: %s", journey.get(i).stage(), recorded)
+                    .isTrue();
         }
         LedgerHashes.assertChainRecomputes(events);
 
@@ -117,5 +162,14 @@ class AutologousJourneyScenarioTest {
                 assertThat(CustodyTopic.header(record, "content-type")).contains("application/json");
             }
         }
+    }
+
+    /** {@code seconds} after {@code start}, as the API writes instants. */
+    private static String at(Instant start, long seconds) {
+        return start.plusSeconds(seconds).toString();
+    }
+
+    private static Map<String, Object> map(Object... keysAndValues) {
+        return StageSamples.map(keysAndValues);
     }
 }

@@ -36,10 +36,11 @@ public final class Api {
         return register("AUTOLOGOUS", subjectReference).statusCode(201).extract().path("coi");
     }
 
+    /** Logs a step with {@code data}; with empty data, with valid sample data for the stage ({@link StageSamples}). */
     public static ValidatableResponse logStep(String coi, String stage, Instant occurredAt, Map<String, ?> data) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("stage", stage, "occurredAt", occurredAt.toString(), "site", "SITE-LYON-01",
-                        "data", withDestination(stage, data)))
+                        "data", data.isEmpty() ? sample(coi, stage, occurredAt) : data))
                 .post("/api/v1/batches/{coi}/steps", coi)
                 .then();
     }
@@ -48,21 +49,19 @@ public final class Api {
         return logStep(coi, stage, Instant.now(), Map.of());
     }
 
+    /** Sample data; on infusion the bedside scans the batch's own patient, as QA reads it. */
+    public static Map<String, Object> sample(String coi, String stage, Instant occurredAt) {
+        String subject = "INFUSED".equals(stage)
+                ? as(Tokens.qa()).get("/api/v1/batches/{coi}", coi).then().extract().path("subjectReference")
+                : null;
+        return StageSamples.of(coi, stage, occurredAt, subject);
+    }
+
     public static ValidatableResponse batch(String coi) {
         return given().get("/api/v1/batches/{coi}", coi).then();
     }
 
     public static ValidatableResponse custody(String coi) {
         return given().get("/api/v1/batches/{coi}/custody", coi).then();
-    }
-
-    /** Shipments must name their destination; tests that do not care get one. */
-    private static Map<String, ?> withDestination(String stage, Map<String, ?> data) {
-        if (!stage.startsWith("SHIPPED_TO_") || data.containsKey("destinationSite")) {
-            return data;
-        }
-        Map<String, Object> withDestination = new java.util.HashMap<>(data);
-        withDestination.put("destinationSite", "MFG-GENT-01");
-        return withDestination;
     }
 }

@@ -8,12 +8,18 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import org.vein2vein.batch.api.stagedata.InvalidStageDataException;
 import org.vein2vein.batch.application.BatchNotFoundException;
+import org.vein2vein.batch.application.IdentifierInUseException;
+import org.vein2vein.batch.application.ReleaseGateException;
+import org.vein2vein.batch.application.UnitNotInBatchException;
 import org.vein2vein.batch.application.InvalidStepDataException;
 import org.vein2vein.batch.application.SiteNotPermittedException;
 import org.vein2vein.batch.application.StaleBatchException;
 import org.vein2vein.batch.application.StepTimeException;
+import org.vein2vein.batch.domain.DoseAlreadyAllocatedException;
 import org.vein2vein.batch.domain.InvalidCoiException;
+import org.vein2vein.batch.domain.Stage;
 import org.vein2vein.batch.domain.StepOutOfOrderException;
 import org.vein2vein.platform.problem.Problem;
 import org.vein2vein.platform.problem.ProblemResponses;
@@ -43,6 +49,44 @@ public class BatchProblems {
     public Response invalidStepData(InvalidStepDataException e, UriInfo uri) {
         return respond(Problem.of(ProblemType.INVALID_REQUEST, "Field '" + e.field() + "' " + e.getMessage() + ".")
                 .withViolations(List.of(new Problem.Violation(e.field(), e.getMessage()))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidStageData(InvalidStageDataException e, UriInfo uri) {
+        return respond(Problem.of(ProblemType.INVALID_REQUEST, e.getMessage()).withViolations(e.violations()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unitNotInBatch(UnitNotInBatchException e, UriInfo uri) {
+        return respond(Problem.of(ProblemType.UNIT_NOT_IN_BATCH, capitalized(e.getMessage()) + ".")
+                .with("unitIds", e.unitIds()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response identifierInUse(IdentifierInUseException e, UriInfo uri) {
+        ProblemType type = e.kind() == IdentifierInUseException.Kind.UNIT_ID
+                ? ProblemType.UNIT_ID_IN_USE : ProblemType.DONATION_ID_IN_USE;
+        return respond(Problem.of(type, capitalized(e.getMessage()) + ".").with("identifiers", e.identifiers()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response doseAlreadyAllocated(DoseAlreadyAllocatedException e, UriInfo uri) {
+        return respond(Problem.of(ProblemType.DOSE_ALREADY_ALLOCATED, capitalized(e.getMessage()) + ".")
+                .with("unitId", e.unitId()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response releaseGate(ReleaseGateException e, UriInfo uri) {
+        ProblemType type = e.attempted() == Stage.OUT_OF_SPEC
+                ? ProblemType.WITHIN_SPECIFICATION : ProblemType.RELEASE_SPECIFICATION_NOT_MET;
+        Problem problem = Problem.of(type, capitalized(e.getMessage()) + ".");
+        if (e.assessment() != null) {
+            problem = problem
+                    .with("outOfSpecification", e.assessment().outOfSpecification().stream()
+                            .map(verdict -> verdict.test() + " (" + verdict.criterion() + ")").toList())
+                    .with("missingTests", e.assessment().missing().stream().sorted().toList());
+        }
+        return respond(problem, uri);
     }
 
     @ServerExceptionMapper

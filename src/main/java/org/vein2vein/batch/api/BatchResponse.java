@@ -24,14 +24,19 @@ public record BatchResponse(
                 + "whose product the catalogue does not hold.", example = "1")
         Integer productVersion,
         String collectionSite,
-        @Schema(description = "Current stage, that of the newest ledger event") Stage stage,
+        @Schema(description = "Current stage. An allogeneic lot stays STORED while its doses travel on their own "
+                + "(see units)") Stage stage,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "While quarantined: the stage the batch returns to") Stage resumeStage,
         @Schema(description = "Stages the plan allows next") List<Stage> allowedNextStages,
         @Schema(description = "Number of events in the batch's ledger; also its ETag") long ledgerSequence,
         @Schema(description = "Hash of the newest ledger event") String ledgerHeadHash,
         Instant registeredAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "ISBT 128 donation ids of the batch's collections, oldest first")
+        List<String> donationIds,
+        @Schema(description = "The bags of the batch, or the doses of an allogeneic lot with their own stage and "
+                + "allocation") List<UnitResponse> units) {
 
     static BatchResponse of(BatchState state) {
         var batch = state.batch();
@@ -39,7 +44,8 @@ public record BatchResponse(
         return new BatchResponse(batch.coi().value(), batch.type(), batch.subjectReference(), batch.productCode(),
                 productVersion, batch.collectionSite(), batch.stage(), batch.resumeStage().orElse(null),
                 List.copyOf(batch.allowedNextStages()), state.ledgerHead().sequence(), state.ledgerHead().hash(),
-                state.registeredAt(), state.updatedAt());
+                state.registeredAt(), state.updatedAt(), state.donationIds(),
+                state.units().stream().map(UnitResponse::of).toList());
     }
 
     /** Strong entity tag: the ledger sequence changes with every accepted step. */

@@ -1,6 +1,7 @@
 package org.vein2vein.batch.api;
 
 import java.net.URI;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -27,7 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import org.vein2vein.batch.application.BatchService;
+import org.vein2vein.batch.api.stagedata.StageDataReader;
+import org.vein2vein.batch.application.StepOutcome;
+import org.vein2vein.batch.application.StepService;
 import org.vein2vein.batch.application.LogStep;
 import org.vein2vein.batch.domain.Coi;
 import org.vein2vein.custody.api.CustodyEventResponse;
@@ -38,6 +43,7 @@ import org.vein2vein.platform.idempotency.IdempotentExecution;
 import org.vein2vein.platform.openapi.ApiExamples;
 import org.vein2vein.platform.problem.Problem;
 import org.vein2vein.platform.problem.ProblemResponses;
+import org.vein2vein.platform.problem.ProblemType;
 import org.vein2vein.platform.security.CurrentCaller;
 import org.vein2vein.platform.security.Roles;
 import org.vein2vein.platform.web.IfMatch;
@@ -47,14 +53,16 @@ import org.vein2vein.platform.web.IfMatch;
 @Tag(name = "Steps", description = "Log the steps of a batch's journey")
 public class StepResource {
 
-    private final BatchService batches;
+    private final StepService steps;
+    private final StageDataReader stageData;
     private final CanonicalJson json;
     private final CurrentCaller caller;
     private final IdempotentExecution idempotent;
 
-    public StepResource(BatchService batches, CanonicalJson json, CurrentCaller caller,
+    public StepResource(StepService steps, StageDataReader stageData, CanonicalJson json, CurrentCaller caller,
             IdempotentExecution idempotent) {
-        this.batches = batches;
+        this.steps = steps;
+        this.stageData = stageData;
         this.json = json;
         this.caller = caller;
         this.idempotent = idempotent;
@@ -64,14 +72,25 @@ public class StepResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TECHNICIAN)
     @Operation(operationId = "logStep", summary = "Log a step of a batch's journey",
-            description = "Records that the batch reached a stage. The batch's stage plan decides which stages may "
-                    + "come next; a step out of order, dated in the future or before the batch's previous event is "
-                    + "refused and nothing is written. An accepted step is appended to the custody ledger and "
-                    + "published to Kafka. Technicians log steps at their own sites, on batches that have been at or "
+            description = "Records that the batch (or, once an allogeneic lot is stored, one of its doses) reached "
+                    + "a stage. data is the stage's typed record. The stage plan, time windows, identity checkpoints "
+                    + "and release specification of the batch's product version decide whether the step is accepted. "
+                    + "An accepted step is appended to the custody ledger and published to Kafka. Technicians log steps at their own sites, on batches that have been at or "
                     + "are on their way to one of them; any other batch is answered as not found.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = LogStepRequest.class),
-            examples = @ExampleObject(name = "collection", value = ApiExamples.LOG_STEP_REQUEST)))
+            examples = {
+                    @ExampleObject(name = "collection", value = ApiExamples.LOG_STEP_REQUEST),
+                    @ExampleObject(name = "formulation", summary = "Bags labelled, an identity checkpoint",
+                            value = StepExamples.FORMULATION_REQUEST),
+                    @ExampleObject(name = "qc", summary = "QC results; the service assesses them",
+                            value = StepExamples.QC_REQUEST),
+                    @ExampleObject(name = "allocation", summary = "A dose of an allogeneic lot for one recipient",
+                            value = StepExamples.ALLOCATION_REQUEST),
+                    @ExampleObject(name = "infusion", summary = "Bedside identity check and infusion",
+                            value = StepExamples.INFUSION_REQUEST),
+                    @ExampleObject(name = "late-receipt-under-deviation", summary = "Past its window, accepted "
+                            + "under a documented deviation", value = StepExamples.LATE_RECEIPT_REQUEST) }))
     @APIResponse(responseCode = "201", description = "Recorded",
             headers = {
                     @Header(name = "Location", description = "The custody event the step produced",
@@ -97,13 +116,27 @@ public class StepResource {
     @APIResponse(responseCode = "404", description = "No batch has this COI, or none you may see",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "batch-not-found", value = ApiExamples.PROBLEM_BATCH_NOT_FOUND)))
-    @APIResponse(responseCode = "409", description = "The step is out of order, dated before the batch's "
-            + "previous event, or a request with the same Idempotency-Key is still being processed",
+    @APIResponse(responseCode = "409", description = "The step is refused by a rule: out of order, dated before "
+            + "the batch's previous event, a unit the batch does not have, an identifier in use, a dose allocated "
+            + "already, the QC gate — nothing is written — or a missed time window, a failed identity checkpoint or a "
+            + "missing second verifier, whose attempt is recorded as a STEP_REJECTED event (rejectedAttempt; an "
+            + "identity mismatch also puts the batch or dose on hold: hold). Also: a request with the same "
+            + "Idempotency-Key is still being processed.",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {
                             @ExampleObject(name = "step-out-of-order", value = ApiExamples.PROBLEM_STEP_OUT_OF_ORDER),
                             @ExampleObject(name = "occurred-before-previous-event",
                                     value = ApiExamples.PROBLEM_OCCURRED_BEFORE_PREVIOUS),
+                            @ExampleObject(name = "time-window-missed", value = StepExamples.PROBLEM_TIME_WINDOW_MISSED),
+                            @ExampleObject(name = "identity-mismatch", value = StepExamples.PROBLEM_IDENTITY_MISMATCH),
+                            @ExampleObject(name = "second-verifier-required",
+                                    value = StepExamples.PROBLEM_SECOND_VERIFIER_REQUIRED),
+                            @ExampleObject(name = "release-specification-not-met",
+                                    value = StepExamples.PROBLEM_RELEASE_SPECIFICATION_NOT_MET),
+                            @ExampleObject(name = "unit-not-in-batch", value = StepExamples.PROBLEM_UNIT_NOT_IN_BATCH),
+                            @ExampleObject(name = "unit-id-in-use", value = StepExamples.PROBLEM_UNIT_ID_IN_USE),
+                            @ExampleObject(name = "dose-already-allocated",
+                                    value = StepExamples.PROBLEM_DOSE_ALREADY_ALLOCATED),
                             @ExampleObject(name = "request-in-flight",
                                     value = IdempotencyApi.PROBLEM_REQUEST_IN_FLIGHT) }))
     @APIResponse(responseCode = "412", description = "If-Match named a ledger sequence the batch has moved past",
@@ -125,17 +158,44 @@ public class StepResource {
             String ifMatch,
             @Parameter(description = IdempotencyApi.KEY_DESCRIPTION, example = IdempotencyApi.KEY_EXAMPLE)
             @HeaderParam(IdempotentExecution.HEADER) String idempotencyKey,
-            @Valid @NotNull LogStepRequest request, UriInfo uri) {
+            @Valid @NotNull LogStepRequest request, UriInfo uri) throws JsonMappingException {
         Coi id = Coi.parse(coi);
-        LogStep step = new LogStep(request.stage(), request.occurredAt(), request.site(), request.data(),
+        StageDataReader.Read data = stageData.read(request.stage(), request.data());
+        LogStep step = new LogStep(request.stage(), request.occurredAt(), request.site(),
+                Optional.ofNullable(request.deviationReference()), data.data().facts(), data.json(),
                 IfMatch.expectedVersion(ifMatch));
         return idempotent.run(idempotencyKey, request, () -> {
-            BatchService.Recorded recorded = batches.logStep(id, step, caller.get());
-            BatchResponse batch = BatchResponse.of(recorded.state());
-            URI location = uri.getBaseUriBuilder().path(CustodyResource.class)
-                    .path(Long.toString(recorded.event().sequence())).build(id.value());
-            return Response.created(location).tag(new EntityTag(batch.etag()))
-                    .entity(new StepRecordedResponse(CustodyEventResponse.of(recorded.event(), json), batch)).build();
+            StepOutcome outcome = steps.logStep(id, step, caller.get());
+            return outcome instanceof StepOutcome.Refused refused
+                    ? refused(refused, uri) : recorded(id, (StepOutcome.Recorded) outcome, uri);
         });
+    }
+
+    private Response recorded(Coi id, StepOutcome.Recorded recorded, UriInfo uri) {
+        BatchResponse batch = BatchResponse.of(recorded.state());
+        URI location = uri.getBaseUriBuilder().path(CustodyResource.class)
+                .path(Long.toString(recorded.event().sequence())).build(id.value());
+        return Response.created(location).tag(new EntityTag(batch.etag()))
+                .entity(new StepRecordedResponse(CustodyEventResponse.of(recorded.event(), json), batch)).build();
+    }
+
+    /** A refusal whose attempt the ledger keeps: a problem, naming the events it produced. */
+    private static Response refused(StepOutcome.Refused refused, UriInfo uri) {
+        ProblemType type = switch (refused.refusal().kind()) {
+            case TIME_WINDOW_MISSED -> ProblemType.TIME_WINDOW_MISSED;
+            case IDENTITY_MISMATCH -> ProblemType.IDENTITY_MISMATCH;
+            case SECOND_VERIFIER_REQUIRED -> ProblemType.SECOND_VERIFIER_REQUIRED;
+        };
+        Problem problem = Problem.of(type, refused.refusal().detail())
+                .with("rejectedAttempt", refused.rejection().sequence())
+                .with("stage", refused.state().batch().stage());
+        for (var detail : refused.refusal().details().entrySet()) {
+            problem = problem.with(detail.getKey(), detail.getValue());
+        }
+        if (refused.hold().isPresent()) {
+            problem = problem.with("hold", refused.hold().get().sequence());
+        }
+        return Response.fromResponse(ProblemResponses.of(problem.at(uri.getPath())))
+                .tag(new EntityTag(Long.toString(refused.state().ledgerHead().sequence()))).build();
     }
 }

@@ -3,13 +3,13 @@ package org.vein2vein.batch.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -17,11 +17,11 @@ import io.quarkus.logging.Log;
 
 import org.vein2vein.batch.domain.Batch;
 import org.vein2vein.batch.domain.Coi;
-import org.vein2vein.batch.domain.Identifiers;
-import org.vein2vein.batch.domain.StagePlan;
 import org.vein2vein.batch.persistence.BatchEntity;
 import org.vein2vein.batch.persistence.BatchRepository;
+import org.vein2vein.batch.persistence.BatchCollections;
 import org.vein2vein.batch.persistence.BatchSites;
+import org.vein2vein.batch.persistence.BatchUnits;
 import org.vein2vein.custody.application.Ledger;
 import org.vein2vein.custody.domain.CustodyEvent;
 import org.vein2vein.custody.domain.CustodyEventType;
@@ -32,8 +32,8 @@ import org.vein2vein.product.domain.ProductVersion;
 import org.vein2vein.platform.security.Roles;
 
 /**
- * Registers batches and records their steps. Each change of a batch, its ledger event and its
- * outbox message are written in one transaction, under the batch's row lock.
+ * Registers batches and answers what they are. A registration, its ledger event and its outbox
+ * message are written in one transaction; {@link StepService} records the steps.
  *
  * <p>Who may see what: QA sees every batch; a technician sees the batches that have been at, or
  * are on their way to, one of the sites in their token, and acts only at those sites. A batch a
@@ -43,23 +43,25 @@ import org.vein2vein.platform.security.Roles;
 @Transactional
 public class BatchService {
 
-    static final String DESTINATION_FIELD = "destinationSite";
-
     private final BatchRepository batches;
     private final BatchSites batchSites;
     private final Ledger ledger;
-    private final StepRules rules;
+    private final BatchUnits units;
+    private final BatchCollections collections;
+    private final PinnedRules pinnedRules;
     private final ProductCatalogue products;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public BatchService(BatchRepository batches, BatchSites batchSites, Ledger ledger, StepRules rules,
-            ProductCatalogue products, ObjectMapper mapper, Clock clock) {
+    public BatchService(BatchRepository batches, BatchSites batchSites, BatchUnits units, BatchCollections collections,
+            Ledger ledger, PinnedRules pinnedRules, ProductCatalogue products, ObjectMapper mapper, Clock clock) {
         this.batches = batches;
-        this.products = products;
         this.batchSites = batchSites;
+        this.units = units;
+        this.collections = collections;
         this.ledger = ledger;
-        this.rules = rules;
+        this.pinnedRules = pinnedRules;
+        this.products = products;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -97,50 +99,7 @@ public class BatchService {
         Log.infof("Batch %s registered (%s, product %s version %d)", coi, batch.type(), batch.productCode(),
                 product.version());
         return new Registered(new BatchState(batch, OptionalInt.of(product.version()), LedgerHead.of(event),
-                entity.registeredAt(), entity.updatedAt()), event);
-    }
-
-    /**
-     * Records a step if the stage plan of the batch's product version allows it now and its time is
-     * plausible.
-     *
-     * @throws BatchNotFoundException when no batch has the COI, or the technician may not see it
-     * @throws SiteNotPermittedException when the step's site is not one of the technician's
-     * @throws org.vein2vein.batch.domain.StepOutOfOrderException when the plan does not allow the stage
-     * @throws StepTimeException when the step is dated in the future or before the previous event
-     * @throws InvalidStepDataException when a shipment does not name its destination site
-     * @throws StaleBatchException when the client's expected ledger sequence is not the batch's
-     */
-    public Recorded logStep(Coi coi, LogStep command, Caller technician) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant latestAccepted = now.plus(rules.maxClockSkew());
-        if (command.occurredAt().isAfter(latestAccepted)) {
-            throw new StepTimeException(StepTimeException.Reason.IN_FUTURE, command.occurredAt(), latestAccepted);
-        }
-        Optional<String> destination = destinationOf(command);
-        BatchEntity entity = batches.findForUpdate(coi)
-                .filter(found -> batchSites.anyOf(coi, technician.sites()))
-                .orElseThrow(() -> new BatchNotFoundException(coi));
-        requireSite(technician, command.site());
-        LedgerHead head = ledger.head(coi.value());
-        if (command.expectedSequence().isPresent() && command.expectedSequence().getAsLong() != head.sequence()) {
-            throw new StaleBatchException(command.expectedSequence().getAsLong(), head.sequence());
-        }
-        Batch next = toDomain(entity).advanceTo(command.stage());
-        Optional<Instant> earliestAccepted = head.lastOccurredAt().map(last -> last.minus(rules.maxClockSkew()));
-        if (earliestAccepted.isPresent() && command.occurredAt().isBefore(earliestAccepted.get())) {
-            throw new StepTimeException(StepTimeException.Reason.BEFORE_PREVIOUS_EVENT, command.occurredAt(),
-                    earliestAccepted.get());
-        }
-        entity.apply(next, now);
-        batchSites.add(coi, command.site());
-        destination.ifPresent(site -> batchSites.add(coi, site));
-        CustodyEvent event = ledger.append(head, new Ledger.NewCustodyEvent(coi.value(),
-                CustodyEventType.STEP_RECORDED, next.stage().name(), command.occurredAt(),
-                technician.actingAs(Roles.TECHNICIAN), command.site(), command.data()));
-        Log.infof("Batch %s: %s recorded as event %d", coi, next.stage(), event.sequence());
-        return new Recorded(new BatchState(next, entity.productVersion(), LedgerHead.of(event), entity.registeredAt(),
-                entity.updatedAt()), event);
+                entity.registeredAt(), entity.updatedAt(), List.of(), List.of()), event);
     }
 
     /** The batch, if it exists and the caller may see it. */
@@ -148,16 +107,10 @@ public class BatchService {
     public Optional<BatchState> find(Coi coi, Caller caller) {
         return batches.find(coi)
                 .filter(entity -> mayBeSeenBy(coi, caller))
-                .map(entity -> new BatchState(toDomain(entity), entity.productVersion(), ledger.head(coi.value()),
-                        entity.registeredAt(), entity.updatedAt()));
+                .map(entity -> state(entity, entity.toDomain(pinnedRules.of(entity).plan()),
+                        ledger.head(coi.value())));
     }
 
-    /**
-     * The stored batch, following the stage plan of the product version it is pinned to. A batch
-     * without a version was registered before products existed, for a product the catalogue does not
-     * hold (the migration pinned every other one to version 1): it keeps the standard plan of its
-     * type, the one all batches followed then.
-     */
     /**
      * Whether the batch exists and the caller may see it: one query, for reads that need nothing
      * else of the batch (its custody history).
@@ -172,40 +125,20 @@ public class BatchService {
         return caller.hasRole(Roles.QA) || batchSites.anyOf(coi, caller.sites());
     }
 
-    private Batch toDomain(BatchEntity entity) {
-        OptionalInt pinned = entity.productVersion();
-        if (pinned.isEmpty()) {
-            return entity.toDomain(StagePlan.standard(entity.type()));
-        }
-        // The database's foreign key guarantees the pinned version exists.
-        ProductVersion product = products.version(entity.productCode(), pinned.getAsInt())
-                .orElseThrow(() -> new IllegalStateException("batch pinned to missing product version "
-                        + entity.productCode() + " " + pinned.getAsInt()));
-        return entity.toDomain(product.definition().stagePlan());
+    /** The batch as stored, with its units, collections and the head of its ledger. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    BatchState state(BatchEntity entity, Batch batch, LedgerHead head) {
+        return new BatchState(batch, entity.productVersion(), head, entity.registeredAt(), entity.updatedAt(),
+                units.of(batch.coi()), collections.of(batch.coi()));
     }
 
-    private static void requireSite(Caller technician, String site) {
+    static void requireSite(Caller technician, String site) {
         if (!technician.worksAt(site)) {
             throw new SiteNotPermittedException(site);
         }
     }
 
-    /** A shipment names the site it goes to in {@code data.destinationSite}; other steps need not. */
-    private static Optional<String> destinationOf(LogStep command) {
-        if (!command.stage().isShipment()) {
-            return Optional.empty();
-        }
-        JsonNode destination = command.data().get(DESTINATION_FIELD);
-        if (destination == null || !destination.isTextual() || !Identifiers.isReference(destination.asText())) {
-            throw new InvalidStepDataException("data." + DESTINATION_FIELD, "a shipment names the site it goes to: "
-                    + "3 to 64 letters, digits, '.', '_', ':' or '-'");
-        }
-        return Optional.of(destination.asText());
-    }
-
     public record Registered(BatchState state, CustodyEvent event) {
     }
 
-    public record Recorded(BatchState state, CustodyEvent event) {
-    }
 }

@@ -10,9 +10,14 @@ public class StepOutOfOrderException extends RuntimeException {
     private final Set<Stage> allowed;
 
     public StepOutOfOrderException(Coi coi, Stage current, Stage attempted, Set<Stage> allowed) {
+        this("batch " + coi, current, attempted, allowed);
+    }
+
+    /** @param subject what is out of order, such as "batch V2V..." or "dose V2V...-D01" */
+    public StepOutOfOrderException(String subject, Stage current, Stage attempted, Set<Stage> allowed) {
         super(allowed.isEmpty()
-                ? "batch " + coi + " is " + current + ", a final stage: no step may follow it"
-                : "batch " + coi + " is " + current + ": " + attempted + " may not follow; allowed next: " + allowed);
+                ? subject + " is " + current + ", a final stage: no step may follow it"
+                : subject + " is " + current + ": " + attempted + " may not follow; allowed next: " + allowed);
         this.current = current;
         this.attempted = attempted;
         this.allowed = allowed;

@@ -105,6 +105,15 @@ public class BatchEntity {
         return productCode;
     }
 
+    public String collectionSite() {
+        return collectionSite;
+    }
+
+    /** Where the batch stands now. */
+    public Stage stage() {
+        return stage;
+    }
+
     /** Fixed at registration: a later version of the product does not change it. */
     public OptionalInt productVersion() {
         return productVersion == null ? OptionalInt.empty() : OptionalInt.of(productVersion);

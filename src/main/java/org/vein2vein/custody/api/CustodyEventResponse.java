@@ -25,7 +25,9 @@ public record CustodyEventResponse(
         @Schema(description = "Who did it (pseudonymous), in which role, for which organisation: from their "
                 + "token") ActorResponse actor,
         String site,
-        @Schema(description = "Event details: the stage data as logged") JsonNode data,
+        @Schema(description = "Event details: for a step, the typed data of its stage as recorded (with what the "
+                + "service adds, such as a QC assessment); for a refused attempt, the attempt; for a clock alert, the "
+                + "window") JsonNode data,
         @Schema(description = "Hash of the previous event; 64 zeros for the first") String previousHash,
         @Schema(description = "SHA-256 of this event's canonical form (see README)") String hash) {
 

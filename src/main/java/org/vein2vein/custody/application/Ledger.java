@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,12 @@ public class Ledger {
     @Transactional(Transactional.TxType.SUPPORTS)
     public LedgerHead head(String coi) {
         return events.head(coi);
+    }
+
+    /** The data of the newest step recorded at {@code stage} in the batch's ledger. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<JsonNode> latestStepData(String coi, String stage) {
+        return events.latest(coi, CustodyEventType.STEP_RECORDED, stage).map(event -> canonicalJson.read(event.payload()));
     }
 
     /** Chains a new event to {@code head}, stores it and queues it for Kafka. */

@@ -10,6 +10,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 
 import org.vein2vein.custody.domain.CustodyEvent;
+import org.vein2vein.custody.domain.CustodyEventType;
 import org.vein2vein.custody.domain.LedgerHead;
 
 @ApplicationScoped
@@ -34,5 +35,11 @@ public class CustodyEventRepository implements PanacheRepositoryBase<CustodyEven
         return find("coi", Sort.descending("sequence"), coi).firstResultOptional()
                 .map(entity -> LedgerHead.of(entity.toDomain()))
                 .orElse(LedgerHead.GENESIS);
+    }
+
+    /** The newest event of the given type and stage in a batch's ledger. */
+    public Optional<CustodyEvent> latest(String coi, CustodyEventType type, String stage) {
+        return find("coi = ?1 and type = ?2 and stage = ?3", Sort.descending("sequence"), coi, type, stage)
+                .firstResultOptional().map(CustodyEventEntity::toDomain);
     }
 }

@@ -100,10 +100,9 @@ public class IdempotentExecution {
             }
             return Response.fromResponse(stored.get().toResponse()).header(REPLAYED_HEADER, "true").build();
         }
+        // A refusal that writes nothing is thrown, and rolls back. An answer the effect returns was
+        // recorded, even a refusal (a rejected attempt is kept in the ledger): a retry replays it.
         Response response = effect.get();
-        if (response.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
-            return response;
-        }
         StoredAnswer answer = new StoredAnswer(fingerprint, response.getStatus(), keptHeaders(response),
                 json(mapper, response.getEntity()));
         keys.save(id, answer);

@@ -18,13 +18,17 @@ public final class ApiExamples {
 
     public static final String LOG_STEP_REQUEST = """
             {"stage": "COLLECTED", "occurredAt": "2026-11-25T09:30:00Z", "site": "SITE-LYON-01",
-             "data": {"donationId": "A9990 26 123456", "volumeMl": 210}}""";
+             "data": {"donationId": "A999926123456T", "startedAt": "2026-11-25T07:10:00Z",
+             "endedAt": "2026-11-25T09:20:00Z", "volumeMl": 210, "totalNucleatedCells": 12000000000,
+             "cd3PositiveCells": 6500000000, "anticoagulant": "ACD_A"}}""";
 
     public static final String CUSTODY_EVENT = """
             {"eventId": "0b8f6c1e-5d0a-4c57-9a53-3f1f0e0b9a11", "coi": "V2V7K3Q9P2XRTB", "sequence": 2,
              "type": "STEP_RECORDED", "stage": "COLLECTED", "occurredAt": "2026-11-25T09:30:00Z",
              "recordedAt": "2026-11-25T09:31:02.417221Z", "actor": {"id": "op-4711", "role": "technician", "organisation": "HOSP-LYON"}, "site": "SITE-LYON-01",
-             "data": {"donationId": "A9990 26 123456", "volumeMl": 210},
+             "data": {"anticoagulant": "ACD_A", "cd3PositiveCells": 6500000000, "donationId": "A999926123456T",
+             "endedAt": "2026-11-25T09:20:00Z", "startedAt": "2026-11-25T07:10:00Z", "totalNucleatedCells": 12000000000,
+             "volumeMl": 210},
              "previousHash": "5b0d0a4e3f1c9d7e2a6b8c4d1e0f3a2b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f",
              "hash": "9e2c47d1b0a3f5e6c8d9a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6"}""";
 
@@ -32,7 +36,9 @@ public final class ApiExamples {
             {"event": {"eventId": "0b8f6c1e-5d0a-4c57-9a53-3f1f0e0b9a11", "coi": "V2V7K3Q9P2XRTB", "sequence": 2,
              "type": "STEP_RECORDED", "stage": "COLLECTED", "occurredAt": "2026-11-25T09:30:00Z",
              "recordedAt": "2026-11-25T09:31:02.417221Z", "actor": {"id": "op-4711", "role": "technician", "organisation": "HOSP-LYON"}, "site": "SITE-LYON-01",
-             "data": {"donationId": "A9990 26 123456", "volumeMl": 210},
+             "data": {"anticoagulant": "ACD_A", "cd3PositiveCells": 6500000000, "donationId": "A999926123456T",
+             "endedAt": "2026-11-25T09:20:00Z", "startedAt": "2026-11-25T07:10:00Z", "totalNucleatedCells": 12000000000,
+             "volumeMl": 210},
              "previousHash": "5b0d0a4e3f1c9d7e2a6b8c4d1e0f3a2b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f",
              "hash": "9e2c47d1b0a3f5e6c8d9a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6"},
              "batch": {"coi": "V2V7K3Q9P2XRTB", "type": "AUTOLOGOUS", "subjectReference": "PSN-7F3K-22",

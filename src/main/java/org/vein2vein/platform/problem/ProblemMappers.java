@@ -259,7 +259,7 @@ public class ProblemMappers {
         if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
             return "an ISO-8601 date-time with offset, e.g. 2026-11-25T09:30:00Z";
         }
-        if (java.util.Map.class.isAssignableFrom(type)
+        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()
                 || com.fasterxml.jackson.databind.node.ObjectNode.class.isAssignableFrom(type)) {
             return "a JSON object";
         }

@@ -12,6 +12,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -19,6 +22,7 @@ import io.restassured.response.Response;
 import org.vein2vein.platform.security.Roles;
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.Database;
+import org.vein2vein.testing.StageSamples;
 import org.vein2vein.testing.Tokens;
 
 /** A POST sent with an Idempotency-Key takes effect once; its retries get the first answer again. */
@@ -32,6 +36,7 @@ class IdempotentWritesTest {
     private static final String SAME_REGISTRATION_REFORMATTED = """
             {"collectionSite":"SITE-LYON-01","productCode":"CART-GD2-AUTO","subjectReference":"PSN-IDEM-01","type":"AUTOLOGOUS"}""";
     private static final String OTHER_REGISTRATION = REGISTRATION.replace("PSN-IDEM-01", "PSN-IDEM-02");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     IdempotencyKeys keys;
@@ -121,8 +126,10 @@ class IdempotentWritesTest {
     void aRefusedRequestStoresNoKeySoItsRetryIsDecidedAnew() {
         String coi = Api.registerAutologous("PSN-IDEM-04");
         String key = newKey();
+        Instant now = Instant.now();
         String infusion = """
-                {"stage": "INFUSED", "occurredAt": "%s", "site": "SITE-LYON-01", "data": {}}""".formatted(Instant.now());
+                {"stage": "INFUSED", "occurredAt": "%s", "site": "SITE-LYON-01", "data": %s}""".formatted(now,
+                json(StageSamples.of(coi, "INFUSED", now, "PSN-IDEM-04")));
 
         logStep(key, coi, infusion).then().statusCode(409)
                 .body("type", equalTo("urn:vein2vein:problem:step-out-of-order"));
@@ -196,10 +203,19 @@ class IdempotentWritesTest {
                 .post("/api/v1/batches/{coi}/steps", coi);
     }
 
+    /** A valid collection, with a donation id of its own: a retry must send the very same text. */
     static String collected(Instant occurredAt) {
         return """
                 {"stage": "COLLECTED", "occurredAt": "%s", "site": "SITE-LYON-01",
-                 "data": {"donationId": "A9990 26 123456", "volumeMl": 210}}""".formatted(occurredAt);
+                 "data": %s}""".formatted(occurredAt, json(StageSamples.of("", "COLLECTED", occurredAt, null)));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String newKey() {

@@ -3,6 +3,7 @@ package org.vein2vein.platform.problem;
 import static org.vein2vein.testing.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +26,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import org.vein2vein.testing.Api;
+import org.vein2vein.testing.StageSamples;
 
 /**
  * Whatever a client sends, a wrong request is answered with an RFC 9457 problem: a 4xx of media
@@ -441,21 +443,22 @@ class BadInputAnswersWithProblemsTest {
         @ParameterizedTest
         @ValueSource(strings = { "\"volume 210 ml\"", "[1, 2, 3]", "42", "true" })
         void refusesDataThatIsNotAnObject(String data) {
-            String body = step().replace("\"data\":{}", "\"data\":" + data);
+            String body = stepWithData(data);
             assertViolation(refused(400, "invalid-request", steps, () -> postJson(steps, body)), "data",
                     "JSON object");
         }
 
         @Test
         void refusesDuplicateKeysInsideData() {
-            String body = step().replace("\"data\":{}", "\"data\":{\"volumeMl\": 210, \"volumeMl\": 120}");
+            // Valid collection data but for its volume, given twice.
+            String body = stepWithData(collectionData().toString().replaceFirst("\\{", "{\"volumeMl\": 120, "));
             assertViolation(refused(400, "invalid-request", steps, () -> postJson(steps, body)), "data", "");
         }
 
         @Test
         void refusesDataNestedThousandsOfLevelsDeep() {
             String data = "{\"a\":".repeat(5000) + "1" + "}".repeat(5000);
-            String body = step().replace("\"data\":{}", "\"data\":" + data);
+            String body = stepWithData(data);
             refused(400, "invalid-request", steps, () -> postJson(steps, body));
         }
 
@@ -463,38 +466,71 @@ class BadInputAnswersWithProblemsTest {
         void refusesDataNestedMoreDeeplyThanTheLimit() {
             // 101 levels in all: the body and 100 in data.
             String data = "{\"a\":".repeat(100) + "1" + "}".repeat(100);
-            String body = step().replace("\"data\":{}", "\"data\":" + data);
+            String body = stepWithData(data);
             JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
             assertThat(problem.getString("detail")).contains("nesting depth");
         }
 
         @Test
-        void acceptsDataNestedUpToTheLimitAndServesItBack() {
+        void readsDataNestedUpToTheLimitAndJudgesItAsTheStagesTypedData() {
+            // Stage data is typed now, and no stage's data nests this deep: 100 levels pass the reader's
+            // limit, and the typed reader refuses the unknown member instead.
             String data = "{\"a\":".repeat(99) + "1" + "}".repeat(99);
-            String body = step().replace("\"data\":{}", "\"data\":" + data);
-            String custody = BATCHES + "/" + coi + "/custody";
-            assertThat(postJson(steps, body).statusCode()).isEqualTo(201);
-            assertThat(given().get(custody).statusCode()).isEqualTo(200);
-            assertThat(given().get(custody + "/2").statusCode()).isEqualTo(200);
+            String body = stepWithData(data);
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertViolation(problem, "data.a", "not a known property");
+            assertThat(problem.getString("detail")).doesNotContain("nesting depth");
         }
 
         @Test
-        void refusesDataWithAnUnpairedSurrogateWhichCouldNotBeStoredAsHashed() {
-            String body = step().replace("\"data\":{}", "\"data\":{\"notes\":\"tech\\ud800\"}");
-            assertViolation(refused(400, "invalid-request", steps, () -> postJson(steps, body)), "data",
-                    "surrogate");
+        void refusesAnUnpairedSurrogateInATypedStringWhichCouldNotBeStoredAsHashed() {
+            ObjectNode data = collectionData().put("donationId", "@@surrogate@@");
+            String body = stepWithData(data.toString().replace("@@surrogate@@", "A9999\\ud80026123456"));
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.donationId");
+            assertThat(problem.prettify()).doesNotContain("\ud800").doesNotContain("\\ud800");
+        }
+
+        @Test
+        void refusesAnUnpairedSurrogateInAQcResultsUnit() {
+            ObjectNode data = qcData();
+            ((ObjectNode) data.get("results").get(0)).put("unit", "@@surrogate@@");
+            String body = stepWithData("QC_TESTED", data.toString().replace("@@surrogate@@", "%\\ud800"));
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.results[0].unit");
+            assertThat(problem.prettify()).doesNotContain("\ud800").doesNotContain("\\ud800");
         }
 
         @Test
         void keepsNumbersBeyondDoubleRangeExactlyAsSent() {
-            String body = step().replace("\"data\":{}", "\"data\":{\"volumeMl\": 1e400, \"tiny\": 1e-400}");
+            // 1E-400 mL is above 0 mL, so valid; as a double it would be 0.
+            String body = stepWithData(collectionData().toString().replaceFirst("\"volumeMl\":[0-9.]+",
+                    "\"volumeMl\": 1e-400"));
             assertThat(postJson(steps, body).statusCode()).isEqualTo(201);
             JsonPath event = given().get(BATCHES + "/" + coi + "/custody/2").jsonPath();
             assertThat(given().get(BATCHES + "/" + coi + "/custody").jsonPath().getBoolean("verification.intact"))
                     .isTrue();
             assertThat(given().get(BATCHES + "/" + coi + "/custody/2").asString())
-                    .contains("\"volumeMl\":1E+400").contains("\"tiny\":1E-400").doesNotContain("Infinity");
+                    .contains("\"volumeMl\":1E-400").doesNotContain("Infinity");
             assertThat(event.getInt("sequence")).isEqualTo(2);
+        }
+
+        @Test
+        void refusesANumberBeyondDoubleRangeAboveItsFieldsMaximumWithoutOverflowing() {
+            String body = stepWithData(collectionData().toString().replaceFirst("\"volumeMl\":[0-9.]+",
+                    "\"volumeMl\": 1e400"));
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.volumeMl");
+            assertViolation(problem, "data.volumeMl", "at most 2000 mL");
+            assertThat(problem.prettify()).doesNotContain("Infinity");
+        }
+
+        @Test
+        void keepsAWholeNumberInADecimalFieldAsSent() {
+            String body = stepWithData(collectionData().put("volumeMl", 210).toString());
+            assertThat(postJson(steps, body).statusCode()).isEqualTo(201);
+            assertThat(given().get(BATCHES + "/" + coi + "/custody/2").asString())
+                    .containsPattern("\"volumeMl\":210[,}]").doesNotContain("E+");
         }
 
         @Test
@@ -502,7 +538,7 @@ class BadInputAnswersWithProblemsTest {
             String etagBefore = Api.batch(coi).extract().header("ETag");
 
             JsonPath problem = refused(409, "step-out-of-order", steps,
-                    () -> postJson(steps, stepNode().put("stage", "INFUSED")));
+                    () -> postJson(steps, stepNode("INFUSED", coi)));
 
             assertThat(problem.getString("currentStage")).isEqualTo("ORDERED");
             assertThat(problem.getString("attemptedStage")).isEqualTo("INFUSED");
@@ -529,8 +565,222 @@ class BadInputAnswersWithProblemsTest {
 
         @Test
         void refusesABodyOverTheSizeLimit() {
-            String body = step().replace("\"data\":{}", "\"data\":{\"notes\":\"" + "n".repeat(600 * 1024) + "\"}");
+            String body = stepWithData("{\"notes\":\"" + "n".repeat(600 * 1024) + "\"}");
             refused(413, "payload-too-large", steps, () -> postJson(steps, body));
+        }
+    }
+
+    // --- Stage data -------------------------------------------------------------------------
+
+    /**
+     * A step's data is the typed record of its stage: its fields are checked before anything else
+     * of the step, so that a batch that could never take the stage still gets told what is wrong.
+     */
+    @Nested
+    class LoggingStageData {
+
+        private String coi;
+        private String steps;
+
+        @BeforeEach
+        void registerABatch() {
+            coi = Api.registerAutologous("PSN-PROBLEMS-08");
+            steps = BATCHES + "/" + coi + "/steps";
+        }
+
+        @Test
+        void refusesAnUnknownFieldInDataNamingIt() {
+            ObjectNode body = stepNode("COLLECTED", coi);
+            ((ObjectNode) body.get("data")).put("notes", "seal intact");
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.notes");
+            assertViolation(problem, "data.notes", "not a known property");
+        }
+
+        @Test
+        void refusesAnUnknownFieldInsideANestedRecordNamingItsPath() {
+            ObjectNode body = stepNode("RECEIVED_AT_MANUFACTURING", coi);
+            ((ObjectNode) body.at("/data/identityCheck")).put("scannedBy", "op-0815");
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class))
+                    .containsExactly("data.identityCheck.scannedBy");
+            assertViolation(problem, "data.identityCheck.scannedBy", "not a known property");
+        }
+
+        @Test
+        void refusesAQcResultInTheWrongUnit() {
+            ObjectNode body = stepNode("QC_TESTED", coi);
+            ((ObjectNode) body.at("/data/results/0")).put("unit", "fraction");
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.results[0].unit");
+            assertViolation(problem, "data.results[0].unit", "VIABILITY is reported in %");
+            assertThat(problem.prettify()).doesNotContain("fraction");
+        }
+
+        @Test
+        void refusesANegativeCellCount() {
+            ObjectNode body = stepNode("COLLECTED", coi);
+            ((ObjectNode) body.get("data")).put("totalNucleatedCells", -1);
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.totalNucleatedCells");
+            assertViolation(problem, "data.totalNucleatedCells", "greater than or equal to 0");
+        }
+
+        @Test
+        void refusesACellCountThatIsNotAWholeNumber() {
+            ObjectNode body = stepNode("COLLECTED", coi);
+            ((ObjectNode) body.get("data")).put("totalNucleatedCells", new BigDecimal("1.2E10"));
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertViolation(problem, "data.totalNucleatedCells", "number");
+        }
+
+        @Test
+        void refusesACellCountBeyondTheRangeOfALong() {
+            String body = stepNode("COLLECTED", coi).toString().replaceFirst("\"totalNucleatedCells\":[0-9]+",
+                    "\"totalNucleatedCells\":99999999999999999999999");
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.totalNucleatedCells");
+        }
+
+        @Test
+        void refusesAViabilityAbove100Percent() {
+            ObjectNode body = stepNode("EXPANDED", coi);
+            ((ObjectNode) body.get("data")).put("viabilityPercent", 101);
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.viabilityPercent");
+            assertViolation(problem, "data.viabilityPercent", "at most 100 %");
+        }
+
+        @Test
+        void refusesAQcViabilityAbove100Percent() {
+            ObjectNode body = stepNode("QC_TESTED", coi);
+            ((ObjectNode) body.at("/data/results/0")).put("value", new BigDecimal("100.01"));
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.results[0].value");
+            assertViolation(problem, "data.results[0].value", "at most 100 %");
+        }
+
+        @Test
+        void refusesADonationIdWithAWrongCheckCharacter() {
+            ObjectNode body = stepNode("COLLECTED", coi);
+            String din = body.at("/data/donationId").asText();
+            String typo = din.substring(0, 13) + (din.charAt(13) == '0' ? '1' : '0');
+            ((ObjectNode) body.get("data")).put("donationId", typo);
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.donationId");
+            assertViolation(problem, "data.donationId", "check character");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = { "A9990 26 123456", "A99992612345", "a999926123456T", "0999926123456T",
+                "A9999261234567T" })
+        void refusesADonationIdOfTheWrongShape(String donationId) {
+            ObjectNode body = stepNode("COLLECTED", coi);
+            ((ObjectNode) body.get("data")).put("donationId", donationId);
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.donationId");
+        }
+
+        @Test
+        void refusesACollectionThatEndedBeforeItStarted() {
+            ObjectNode body = stepNode("COLLECTED", coi);
+            ObjectNode data = (ObjectNode) body.get("data");
+            String startedAt = data.get("startedAt").asText();
+            data.put("startedAt", data.get("endedAt").asText()).put("endedAt", startedAt);
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.endedAt");
+            assertViolation(problem, "data.endedAt", "must not be before startedAt");
+        }
+
+        @Test
+        void refusesMoreCd3CellsThanNucleatedCells() {
+            ObjectNode body = stepNode("COLLECTED", coi);
+            ((ObjectNode) body.get("data")).put("cd3PositiveCells", 12_000_000_001L);
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.cd3PositiveCells");
+        }
+
+        @Test
+        void refusesAListElementThatIsNotAUnitIdNamingItsIndex() {
+            ObjectNode body = stepNode("CRYOPRESERVED", coi);
+            ((ObjectNode) body.get("data")).putArray("unitIds").add("bag 1").add(StageSamples.bag(coi));
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.unitIds[0]");
+            assertViolation(problem, "data.unitIds[0]", "must be a unit id");
+        }
+
+        @Test
+        void refusesAnUnitIdInAListOfRecordsNamingItsIndexAndField() {
+            ObjectNode body = stepNode("FORMULATED", coi);
+            ((ObjectNode) body.at("/data/units/0")).put("unitId", "bag-1");
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.units[0].unitId");
+            assertViolation(problem, "data.units[0].unitId", "must be a unit id");
+        }
+
+        @Test
+        void refusesANullListElement() {
+            ObjectNode body = stepNode("STORED", coi);
+            ((ObjectNode) body.get("data")).putArray("unitIds").add(StageSamples.bag(coi)).addNull();
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.unitIds[1]");
+            assertViolation(problem, "data.unitIds[1]", "must not be null");
+        }
+
+        @Test
+        void refusesAValueOfTheWrongTypeNamingItsPath() {
+            ObjectNode body = stepNode("FORMULATED", coi);
+            ((ObjectNode) body.at("/data/units/0")).put("volumeMl", "70 mL");
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertViolation(problem, "data.units[0].volumeMl", "wrong type");
+            assertThat(problem.prettify()).doesNotContain("70 mL");
+        }
+
+        @Test
+        void refusesAnUnknownCodeListingTheKnownOnes() {
+            ObjectNode body = stepNode("SHIPPED_TO_MANUFACTURING", coi);
+            ((ObjectNode) body.get("data")).put("temperatureClass", "ROOM_TEMPERATURE");
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertViolation(problem, "data.temperatureClass", "FRESH_2_TO_8_C");
+        }
+
+        @Test
+        void refusesFreeTextWhereAPseudonymousReferenceBelongs() {
+            ObjectNode body = stepNode("INFUSED", coi);
+            ((ObjectNode) body.at("/data/identityCheck")).put("patientReference", "Jane Doe *1961-04-02");
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class))
+                    .containsExactly("data.identityCheck.patientReference");
+            assertThat(problem.prettify()).as("a refused identifier is not echoed").doesNotContain("Jane Doe");
+        }
+
+        @Test
+        void refusesAnExplicitNullForARequiredField() {
+            ObjectNode body = stepNode("THAWED", coi);
+            ((ObjectNode) body.get("data")).putNull("identityCheck");
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.identityCheck");
+            assertViolation(problem, "data.identityCheck", "must not be null");
+        }
+
+        @Test
+        void listsEveryMissingFieldOfEmptyData() {
+            ObjectNode body = stepNode("COLLECTED", coi);
+            body.putObject("data");
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.anticoagulant",
+                    "data.cd3PositiveCells", "data.donationId", "data.endedAt", "data.startedAt",
+                    "data.totalNucleatedCells", "data.volumeMl");
+            assertThat(problem.getString("detail")).contains("7 fields");
+        }
+
+        @Test
+        void refusesTheStageThatStartsABatch() {
+            ObjectNode body = stepNode("COLLECTED", coi).put("stage", "ORDERED");
+            body.putObject("data");
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("stage");
+            assertViolation(problem, "stage", "starts a batch");
         }
     }
 
@@ -698,17 +948,46 @@ class BadInputAnswersWithProblemsTest {
         return registrationNode().toString();
     }
 
-    /** A step that would be accepted right after registration. */
+    /** A step that would be accepted right after registration: a collection, with its own donation id. */
     private ObjectNode stepNode() {
-        ObjectNode step = json.createObjectNode().put("stage", "COLLECTED")
-                .put("occurredAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())
+        return stepNode("COLLECTED");
+    }
+
+    /** A step at {@code stage} with data that is valid for it (whether the batch may take it or not). */
+    private ObjectNode stepNode(String stage) {
+        return stepNode(stage, "V2V7K3Q9P2XRTB");
+    }
+
+    /** A step at {@code stage} with valid data for it, of the batch {@code coi}, registered for PSN-PROBLEMS-01. */
+    private ObjectNode stepNode(String stage, String coi) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ObjectNode step = json.createObjectNode().put("stage", stage).put("occurredAt", now.toString())
                 .put("site", "SITE-LYON-01");
-        step.putObject("data");
+        step.set("data", json.valueToTree(StageSamples.of(coi, stage, now, "PSN-PROBLEMS-01")));
         return step;
     }
 
     private String step() {
         return stepNode().toString();
+    }
+
+    /** A collection step whose data is {@code data}, as written (it may not even be JSON). */
+    private String stepWithData(String data) {
+        return stepWithData("COLLECTED", data);
+    }
+
+    private String stepWithData(String stage, String data) {
+        return stepNode(stage).put("data", "@@data@@").toString().replace("\"@@data@@\"", data);
+    }
+
+    /** Valid collection data, with its own donation id. */
+    private ObjectNode collectionData() {
+        return (ObjectNode) stepNode().get("data");
+    }
+
+    /** Valid QC results, within specification. */
+    private ObjectNode qcData() {
+        return (ObjectNode) stepNode("QC_TESTED").get("data");
     }
 
     private static char checkCharacterOf(String data) {

@@ -3,27 +3,48 @@ package org.vein2vein.platform.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -31,18 +52,28 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import org.vein2vein.batch.api.stagedata.StageDataReader;
+import org.vein2vein.batch.domain.Mod37_2;
+import org.vein2vein.batch.domain.Stage;
 import org.vein2vein.platform.security.Roles;
 import org.vein2vein.site.domain.Site;
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.Database;
+import org.vein2vein.testing.LedgerHashes;
+import org.vein2vein.testing.StageSamples;
 import org.vein2vein.testing.Tokens;
 
 /**
  * Property: whatever a client sends to a write endpoint (batches, steps, sites), a wrong request
- * is answered with a 4xx problem+json, never a 5xx, and writes nothing; hostile text inside stage
- * data, which is free JSON, is recorded exactly as sent. The inputs are generated from a seed that each run prints;
- * rerun one with {@code -Dhostile.seed=<seed>}. Every case is a mutation of a valid body that
- * makes it invalid by construction, except those marked as valid stage data.
+ * is answered with a 4xx problem+json, never a 5xx, and writes nothing. Stage data is typed: every
+ * field of a stage's record is mutated in the ways its type and constraints refuse (unknown members,
+ * values of the wrong type, hostile text where a pattern-checked code belongs, numbers beyond a
+ * field's range or a long's, negative counts, percentages over 100, nulls where a value is required),
+ * and such a step is a 400 naming the field, checked before the batch's stage is; valid typed data,
+ * with values picked anywhere in their ranges, is recorded as the validated record, value for value.
+ * The inputs are generated from a seed that each run prints; rerun one with
+ * {@code -Dhostile.seed=<seed>}. Every case is a mutation of a valid body that makes it invalid by
+ * construction, except those marked as valid stage data.
  */
 @QuarkusTest
 class HostileInputPropertyTest {
@@ -55,6 +86,11 @@ class HostileInputPropertyTest {
             "org.vein2vein", "io.quarkus", "io.vertx", "org.jboss", "org.hibernate", "Exception", "\tat ");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads decimals as BigDecimal: 1E-400 is not 0 here. */
+    private static final ObjectMapper EXACT = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** Numbers are equal when their values are; anything else when it is equal. */
+    private static final Comparator<JsonNode> NUMERICALLY = (left, right) -> left.isNumber() && right.isNumber()
+            ? left.decimalValue().compareTo(right.decimalValue()) : left.equals(right) ? 0 : 1;
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     @TestFactory
@@ -110,24 +146,49 @@ class HostileInputPropertyTest {
                 return;
             }
             assertThat(response.statusCode()).as(context).isBetween(400, 499);
+            if (hostile.statuses() != null) {
+                assertThat(response.statusCode()).as(context).isIn(hostile.statuses());
+            }
             assertThat(response.contentType()).as(context).startsWith(ProblemResponses.MEDIA_TYPE);
             JsonNode problem = JSON.readTree(answer);
             assertThat(problem.path("type").asText()).as(context).startsWith("urn:vein2vein:problem:");
             assertThat(problem.path("status").asInt()).as(context).isEqualTo(response.statusCode());
             assertThat(answer).as(context).doesNotContain(IMPLEMENTATION_DETAILS).hasSizeLessThan(4_000);
+            if (hostile.mutatedData() != null && response.statusCode() == 400) {
+                assertNamesAMutatedField(problem, hostile.mutatedData(), context);
+            }
             assertThat(WrittenRows.now()).as("nothing written by " + context).isEqualTo(before);
         });
     }
 
-    /** Valid stage data, however hostile its text: one event, stored and served back as sent. */
+    /**
+     * Stage data broken in {@code mutated} places only: the problem is an invalid request whose
+     * violations name those places (or what is inside or around them), nothing else.
+     */
+    private static void assertNamesAMutatedField(JsonNode problem, List<String> mutated, String context) {
+        assertThat(problem.path("type").asText()).as(context).isEqualTo("urn:vein2vein:problem:invalid-request");
+        List<String> fields = new ArrayList<>();
+        problem.path("violations").forEach(violation -> fields.add(violation.path("field").asText()));
+        assertThat(fields).as(context).isNotEmpty().allSatisfy(field -> assertThat(mutated).as(context)
+                .anySatisfy(path -> assertThat(field.equals(path) || field.startsWith(path + ".")
+                        || field.startsWith(path + "[") || path.startsWith(field + ".")
+                        || path.startsWith(field + "[")).as("%s names mutated %s", field, path).isTrue()));
+    }
+
+    /**
+     * Valid stage data, anywhere in its ranges: one event, whose data is the validated record,
+     * served back value for value as sent (a number may come back in another notation, 2.1E+2 for
+     * 210, never as another value).
+     */
     private static void assertRecordedExactly(Case hostile, Response response, LedgerRowCounts before,
             String context) throws Exception {
         assertThat(response.statusCode()).as(context).isEqualTo(201);
         LedgerRowCounts after = LedgerRowCounts.now();
         assertThat(after).as(context).isEqualTo(
                 new LedgerRowCounts(before.batches(), before.custodyEvents() + 1, before.outboxMessages() + 1));
-        JsonNode served = JSON.readTree(Api.given().get(response.header("Location")).asString());
-        assertThat(served.get("data")).as(context).isEqualTo(hostile.data());
+        JsonNode served = LedgerHashes.read(Api.given().get(response.header("Location")).asString());
+        assertThat(served.get("data").equals(NUMERICALLY, hostile.data()))
+                .as("%s%nserved %s", context, served.get("data")).isTrue();
     }
 
     private static String excerpt(String text) {
@@ -163,10 +224,16 @@ class HostileInputPropertyTest {
 
     /**
      * One generated request. {@code data} is the stage data of a case expected to be recorded;
-     * {@code ifMatch} is null when the case sends none.
+     * {@code ifMatch} is null when the case sends none; {@code statuses}, when not null, are the
+     * statuses the case may be refused with; {@code mutatedData}, when not null, are the paths of the
+     * only places where the case broke its stage data, which a 400 must name.
      */
     record Case(Endpoint endpoint, String name, String path, byte[] body, String ifMatch, boolean valid,
-            JsonNode data) {
+            JsonNode data, List<Integer> statuses, List<String> mutatedData) {
+
+        Case(Endpoint endpoint, String name, String path, byte[] body, String ifMatch, boolean valid, JsonNode data) {
+            this(endpoint, name, path, body, ifMatch, valid, data, null, null);
+        }
 
         /** Each case as a caller of its own: the rate limit, tested in RateLimitTest, is not under test here. */
         Response send() {
@@ -235,10 +302,27 @@ class HostileInputPropertyTest {
             }
         }
 
+        /** The stages whose sample data (StageSamples) the step cases start from. */
+        static final List<String> SAMPLE_STAGES = List.of("COLLECTED", "CRYOPRESERVED_AT_COLLECTION",
+                "SHIPPED_TO_MANUFACTURING", "RECEIVED_AT_MANUFACTURING", "ACCEPTED", "REJECTED", "GENE_MODIFIED",
+                "EXPANDED", "FORMULATED", "CRYOPRESERVED", "QC_TESTED", "RELEASED", "OUT_OF_SPEC",
+                "MANUFACTURING_FAILED", "STORED", "SHIPPED_TO_SITE", "RECEIVED_AT_SITE", "THAWED", "INFUSED",
+                "QUARANTINED", "DESTROYED", "CANCELLED");
+        /** What a step whose body or data was broken is refused with: invalid, or too large to read. */
+        static final List<Integer> STEP_REFUSALS = List.of(400, 413);
+        /** The only strings of stage data without a pattern, each checked by a rule no hostile text passes. */
+        static final Set<String> UNPATTERNED_STRINGS = Set.of("CollectionData.donationId", "Result.unit");
+        /** The only decimal of stage data without bounds: a QC value, never negative. */
+        static final Set<String> UNBOUNDED_DECIMALS = Set.of("Result.value");
+
         private final SplittableRandom random;
         private final Endpoint endpoint;
         private final List<String> rawTexts = new ArrayList<>();
+        private final Set<String> donationIds = new HashSet<>();
         private int count;
+        /** The batch the step cases are logged on, and the stage the current step body is for. */
+        private String coi;
+        private String stage;
 
         Generator(long seed, Endpoint endpoint) {
             this.random = new SplittableRandom(seed);
@@ -266,9 +350,10 @@ class HostileInputPropertyTest {
                 }
             }
             if (endpoint == Endpoint.STEP) {
+                coi = target;
                 int kind = random.nextInt(10);
                 if (kind == 0) {
-                    return validHostileData(path);
+                    return validTypedData(path);
                 }
                 if (kind == 1) {
                     return corruptedCoi(target);
@@ -276,26 +361,35 @@ class HostileInputPropertyTest {
                 if (kind == 2) {
                     return hostileIfMatch(path);
                 }
+                if (kind <= 5) {
+                    return hostileStageData(path);
+                }
             }
-            ObjectNode body = validBody();
+            ObjectNode body = endpoint == Endpoint.STEP ? stepBody(pick(SAMPLE_STAGES)) : validBody();
             List<String> applied = new ArrayList<>();
             rawTexts.clear();
             int mutations = 1 + random.nextInt(3);
             for (int i = 0; i < mutations; i++) {
-                applied.add(mutate(body));
+                applied.add(endpoint == Endpoint.STEP && random.nextBoolean()
+                        ? mutateStageData(body, new ArrayList<>()).orElseGet(() -> mutate(body)) : mutate(body));
             }
-            String text = body.toString();
-            for (int i = 0; i < rawTexts.size(); i++) {
-                text = text.replace("\"" + RAW.formatted(i) + "\"", rawTexts.get(i));
-            }
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = serialize(body);
             if (random.nextInt(4) == 0) {
                 Mutated mutated = mutateBytes(bytes, body);
                 bytes = mutated.bytes();
                 applied.add(mutated.description());
             }
             return new Case(endpoint, name(applied), path, bytes, endpoint == Endpoint.SITE_CHANGE ? SITE_ETAG : null,
-                    false, null);
+                    false, null, endpoint == Endpoint.STEP ? STEP_REFUSALS : null, null);
+        }
+
+        /** The body as sent: raw texts written in where their placeholders stand. */
+        private byte[] serialize(ObjectNode body) {
+            String text = body.toString();
+            for (int i = 0; i < rawTexts.size(); i++) {
+                text = text.replace("\"" + RAW.formatted(i) + "\"", rawTexts.get(i));
+            }
+            return text.getBytes(StandardCharsets.UTF_8);
         }
 
         private ObjectNode validBody() {
@@ -315,9 +409,30 @@ class HostileInputPropertyTest {
                         .put("productCode", autologous ? "CART-GD2-AUTO" : "CART-B7H3-ALLO")
                         .put("collectionSite", "SITE-LYON-01");
             }
-            body.put("stage", "COLLECTED").put("occurredAt", now()).put("site", "SITE-LYON-01");
-            body.putObject("data").put("volumeMl", 210);
+            return stepBody("COLLECTED");
+        }
+
+        /** A step at {@code stage} whose data is valid for it: the sample data, with a donation id of its own. */
+        private ObjectNode stepBody(String stage) {
+            this.stage = stage;
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            ObjectNode body = JsonNodeFactory.instance.objectNode().put("stage", stage).put("occurredAt", now.toString())
+                    .put("site", "SITE-LYON-01");
+            ObjectNode data = EXACT.valueToTree(StageSamples.of(coi, stage, now, "PSN-HOSTILE-01"));
+            if (data.has("donationId")) {
+                data.put("donationId", donationId());
+            }
+            body.set("data", data);
             return body;
+        }
+
+        /** A fresh, valid donation id from the seed, of a facility no other test uses. */
+        private String donationId() {
+            String din;
+            do {
+                din = "W" + "%04d".formatted(random.nextInt(10_000)) + "26" + "%06d".formatted(random.nextInt(1_000_000));
+            } while (!donationIds.add(din));
+            return din + Mod37_2.checkCharacter(din);
         }
 
         private List<String> fields() {
@@ -471,26 +586,246 @@ class HostileInputPropertyTest {
             };
         }
 
-        /** Valid stage data holding hostile text: recorded and served back exactly. */
-        private Case validHostileData(String path) {
-            ObjectNode data = JsonNodeFactory.instance.objectNode();
-            int members = 1 + random.nextInt(5);
-            for (int i = 0; i < members; i++) {
-                String key = pick(List.of("notes", "' OR '1'='1", "<script>", "__proto__", "$where", "\u0000",
-                        "\uD83D\uDE00", "", "\u202Ekey", "constructor"));
-                switch (random.nextInt(4)) {
-                    case 0 -> data.put(key, pick(HOSTILE_TEXT.subList(0, 30)));
-                    case 1 -> data.put(key, random.nextLong(1L << 40, Long.MAX_VALUE));
-                    case 2 -> data.set(key, nested(1 + random.nextInt(90)));
-                    default -> data.set(key, JsonNodeFactory.instance.arrayNode().add(pick(HOSTILE_TEXT.subList(0, 30)))
-                            .addNull().add(true));
-                }
-            }
+        /**
+         * A valid collection with values picked anywhere in their ranges, up to their bounds, with
+         * more digits than a double holds, or smaller than one can: recorded, value for value.
+         */
+        private Case validTypedData(String path) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Instant startedAt = precision(now.minusSeconds(60 + random.nextInt(48 * 3600))
+                    .minusNanos(random.nextInt(1_000_000_000)));
+            Instant endedAt = precision(startedAt.plusSeconds(random.nextInt(6 * 3600)));
+            long cells = pick(List.of(0L, 1_000_000_000_000L, random.nextLong(1, 1_000_000_000_000L)));
+            long cd3 = pick(List.of(0L, cells, random.nextLong(0, cells + 1)));
+            ObjectNode data = JsonNodeFactory.instance.objectNode().put("donationId", donationId())
+                    .put("startedAt", startedAt.toString()).put("endedAt", endedAt.isBefore(startedAt)
+                            ? startedAt.toString() : endedAt.toString())
+                    .put("volumeMl", pick(List.of(new BigDecimal("2000"), new BigDecimal("1E-400"),
+                            new BigDecimal("0.000000001"), BigDecimal.valueOf(random.nextInt(1, 2001)), decimalBelow2000())))
+                    .put("totalNucleatedCells", cells).put("cd3PositiveCells", cd3)
+                    .put("anticoagulant", pick(List.of("ACD_A", "ACD_B", "CPD", "HEPARIN")));
             ObjectNode body = JsonNodeFactory.instance.objectNode().put("stage", "COLLECTED").put("occurredAt", now())
                     .put("site", "SITE-LYON-01");
             body.set("data", data);
-            return new Case(endpoint, name(List.of("valid hostile data")), path, body.toString().getBytes(StandardCharsets.UTF_8),
-                    null, true, data);
+            return new Case(endpoint, name(List.of("valid typed data")), path,
+                    body.toString().getBytes(StandardCharsets.UTF_8), null, true, data);
+        }
+
+        /** Between 0 and 2000 mL, exclusive, with up to 30 decimal places. */
+        private BigDecimal decimalBelow2000() {
+            StringBuilder digits = new StringBuilder().append(random.nextInt(2000)).append('.');
+            int places = 1 + random.nextInt(30);
+            for (int i = 0; i < places; i++) {
+                digits.append(random.nextInt(10));
+            }
+            BigDecimal volume = new BigDecimal(digits.toString());
+            return volume.signum() > 0 ? volume : volume.add(BigDecimal.ONE.movePointLeft(places));
+        }
+
+        /** The instant in seconds, milliseconds, microseconds or nanoseconds. */
+        private Instant precision(Instant instant) {
+            return instant.truncatedTo(pick(List.of(ChronoUnit.SECONDS, ChronoUnit.MILLIS, ChronoUnit.MICROS,
+                    ChronoUnit.NANOS)));
+        }
+
+        /** A step whose stage data alone is broken, in one to three places. */
+        private Case hostileStageData(String path) {
+            ObjectNode body = stepBody(pick(SAMPLE_STAGES));
+            rawTexts.clear();
+            List<String> applied = new ArrayList<>();
+            List<String> mutated = new ArrayList<>();
+            int mutations = 1 + random.nextInt(3);
+            for (int i = 0; i < mutations; i++) {
+                applied.add(mutateStageData(body, mutated).orElseThrow());
+            }
+            return new Case(endpoint, name(applied), path, serialize(body), null, false, null, STEP_REFUSALS,
+                    mutated);
+        }
+
+        /**
+         * Breaks the step's data in one place, adding the place's path to {@code mutated}, and says
+         * how; empty when the body no longer holds the data the step started with.
+         */
+        private Optional<String> mutateStageData(ObjectNode body, List<String> mutated) {
+            if (!(body.get("data") instanceof ObjectNode data)) {
+                return Optional.empty();
+            }
+            Class<?> type = StageDataReader.typeOf(Stage.valueOf(stage)).orElseThrow();
+            List<Slot> slots = new ArrayList<>();
+            slots(data, type, "data.", slots);
+            int choice = random.nextInt(slots.size() + 1);
+            if (choice == slots.size()) {
+                String unknown = pick(UNKNOWN_NAMES.stream().filter(name -> !isComponent(type, name)).toList());
+                data.set(unknown, anyValue());
+                mutated.add("data." + unknown);
+                return Optional.of(stage + " data with unknown member '" + unknown + "'");
+            }
+            Slot slot = slots.get(choice);
+            mutated.add(slot.path());
+            return Optional.of(stage + " " + slot.path() + " " + mutate(slot));
+        }
+
+        /** Breaks one place of stage data in a way its type and constraints refuse, and says how. */
+        private String mutate(Slot slot) {
+            List<String> kinds = new ArrayList<>(List.of("hostile text", "wrong type"));
+            if (slot.isNumber()) {
+                kinds.add("out of range");
+            }
+            if (slot.isText()) {
+                kinds.add("lone surrogate");
+            }
+            if (slot.required()) {
+                kinds.add("null");
+                if (slot.index() < 0) {
+                    kinds.add("removed");
+                }
+            }
+            if (slot.type().equals(List.class) && slot.constraint(Size.class) != null
+                    && slot.constraint(Size.class).min() > 0) {
+                kinds.add("empty list");
+            }
+            if (slot.type().isRecord() && slot.value() instanceof ObjectNode) {
+                kinds.add("unknown member");
+            }
+            String kind = pick(kinds);
+            JsonNodeFactory nodes = JsonNodeFactory.instance;
+            switch (kind) {
+                case "hostile text" -> {
+                    List<String> texts = HOSTILE_TEXT.stream().filter(slot::refuses).toList();
+                    String text = pick(texts);
+                    slot.set(nodes.textNode(text));
+                    return "= hostile text (" + text.length() + " chars)";
+                }
+                case "wrong type" -> {
+                    JsonNode wrong = pick(wrongTypesFor(slot));
+                    slot.set(wrong);
+                    return "of wrong type " + wrong.getNodeType();
+                }
+                case "out of range" -> {
+                    JsonNode number = pick(outOfRange(slot));
+                    slot.set(number);
+                    return "= " + number + " (out of range)";
+                }
+                case "lone surrogate" -> {
+                    slot.set(nodes.textNode(raw("\"" + pick(List.of("\\ud800", "A\\udc00", "V2V\\udbff-01")) + "\"")));
+                    return "with a lone surrogate";
+                }
+                case "null" -> {
+                    slot.set(nodes.nullNode());
+                    return "= null";
+                }
+                case "removed" -> {
+                    ((ObjectNode) slot.container()).remove(slot.name());
+                    return "removed";
+                }
+                case "empty list" -> {
+                    slot.set(nodes.arrayNode());
+                    return "= []";
+                }
+                default -> {
+                    String unknown = pick(UNKNOWN_NAMES.stream().filter(name -> !isComponent(slot.type(), name)).toList());
+                    ((ObjectNode) slot.value()).set(unknown, anyValue());
+                    return "with unknown member '" + unknown + "'";
+                }
+            }
+        }
+
+        private List<JsonNode> wrongTypesFor(Slot slot) {
+            JsonNodeFactory nodes = JsonNodeFactory.instance;
+            List<JsonNode> values = new ArrayList<>(List.of(nodes.booleanNode(true), nodes.booleanNode(false),
+                    nodes.arrayNode().add("SITE-LYON-01"), nodes.objectNode().put("value", "SITE-LYON-01")));
+            if (!slot.isNumber()) {
+                values.addAll(List.of(nodes.numberNode(0), nodes.numberNode(-1), nodes.numberNode(Long.MAX_VALUE),
+                        nodes.numberNode(new BigDecimal("1e400")), nodes.numberNode(3.14)));
+            } else {
+                values.addAll(List.of(nodes.textNode("210"), nodes.textNode("NaN"), nodes.textNode("1e3")));
+            }
+            if (slot.type().equals(List.class)) {
+                values.removeIf(JsonNode::isArray);
+                values.add(nodes.textNode("V2V7K3Q9P2XRTB-01"));
+            }
+            if (slot.type().isRecord()) {
+                values.removeIf(JsonNode::isObject);
+                values.add(nodes.arrayNode().add(nodes.objectNode()));
+            }
+            return values;
+        }
+
+        /** Numbers beyond the slot's bounds, beyond a long's, or not whole where a count belongs. */
+        private static List<JsonNode> outOfRange(Slot slot) {
+            JsonNodeFactory nodes = JsonNodeFactory.instance;
+            List<JsonNode> values = new ArrayList<>();
+            if (slot.type().equals(BigDecimal.class)) {
+                DecimalMax max = slot.constraint(DecimalMax.class);
+                DecimalMin min = slot.constraint(DecimalMin.class);
+                if (max != null) {
+                    values.add(nodes.numberNode(new BigDecimal(max.value()).add(new BigDecimal("0.001"))));
+                    values.add(nodes.numberNode(new BigDecimal("1e400")));
+                }
+                if (min != null) {
+                    BigDecimal bound = new BigDecimal(min.value());
+                    values.add(nodes.numberNode(min.inclusive() ? bound.subtract(new BigDecimal("0.001")) : bound));
+                    values.add(nodes.numberNode(new BigDecimal("-1e400")));
+                }
+                if (max == null && min == null) {
+                    if (!UNBOUNDED_DECIMALS.contains(slot.owner())) {
+                        throw new IllegalStateException(slot.owner() + " has no bounds this test knows to break");
+                    }
+                    values.add(nodes.numberNode(new BigDecimal("-0.5")));
+                }
+            } else {
+                Max max = slot.constraint(Max.class);
+                if (max != null) {
+                    values.add(nodes.numberNode(max.value() + 1));
+                }
+                if (slot.constraint(PositiveOrZero.class) != null) {
+                    values.add(nodes.numberNode(-1));
+                }
+                values.add(nodes.numberNode(new java.math.BigInteger("99999999999999999999999")));
+                values.add(nodes.numberNode(new BigDecimal("1e400")));
+                values.add(nodes.numberNode(new BigDecimal("2.5")));
+            }
+            return values;
+        }
+
+        /** The places of stage data: members of its objects and elements of its lists, as their record types say. */
+        private static void slots(ObjectNode object, Class<?> record, String prefix, List<Slot> slots) {
+            for (RecordComponent component : record.getRecordComponents()) {
+                JsonNode value = object.get(component.getName());
+                if (value == null) {
+                    continue;
+                }
+                Field field;
+                try {
+                    field = record.getDeclaredField(component.getName());
+                } catch (NoSuchFieldException e) {
+                    throw new IllegalStateException(e);
+                }
+                String path = prefix + component.getName();
+                String owner = record.getSimpleName() + "." + component.getName();
+                slots.add(new Slot(object, component.getName(), -1, component.getType(), field.getAnnotations(),
+                        path, owner));
+                if (component.getType().isRecord() && value instanceof ObjectNode member) {
+                    slots(member, component.getType(), path + ".", slots);
+                }
+                if (component.getType().equals(List.class) && value instanceof ArrayNode list) {
+                    AnnotatedType element = ((AnnotatedParameterizedType) field.getAnnotatedType())
+                            .getAnnotatedActualTypeArguments()[0];
+                    Class<?> elementType = (Class<?>) element.getType();
+                    for (int i = 0; i < list.size(); i++) {
+                        slots.add(new Slot(list, null, i, elementType, element.getAnnotations(), path + "[" + i + "]",
+                                owner));
+                        if (elementType.isRecord() && list.get(i) instanceof ObjectNode member) {
+                            slots(member, elementType, path + "[" + i + "].", slots);
+                        }
+                    }
+                }
+            }
+        }
+
+        private static boolean isComponent(Class<?> type, String name) {
+            return type.isRecord() && Arrays.stream(type.getRecordComponents())
+                    .anyMatch(component -> component.getName().equals(name));
         }
 
         /** A valid step to a COI that is not the batch's: a typo is refused, a well-formed unknown one not found. */
@@ -569,6 +904,70 @@ class HostileInputPropertyTest {
         }
 
         private record Mutated(byte[] bytes, String description) {
+        }
+    }
+
+    /**
+     * A place in stage data: member {@code name} of an object, or element {@code index} of a list,
+     * with the Java type and constraints its record gives it; {@code owner} is Record.component.
+     */
+    record Slot(ContainerNode<?> container, String name, int index, Class<?> type, Annotation[] constraints,
+            String path, String owner) {
+
+        JsonNode value() {
+            return index < 0 ? container.get(name) : container.get(index);
+        }
+
+        void set(JsonNode value) {
+            if (index < 0) {
+                ((ObjectNode) container).set(name, value);
+            } else {
+                ((ArrayNode) container).set(index, value);
+            }
+        }
+
+        <A extends Annotation> A constraint(Class<A> kind) {
+            return Arrays.stream(constraints).filter(kind::isInstance).map(kind::cast).findFirst().orElse(null);
+        }
+
+        boolean required() {
+            return constraint(NotNull.class) != null;
+        }
+
+        boolean isNumber() {
+            return Number.class.isAssignableFrom(type);
+        }
+
+        boolean isText() {
+            return type.equals(String.class) || type.isEnum() || type.equals(Instant.class);
+        }
+
+        /** Whether {@code text} is refused here; text is always refused where a number, record or list belongs. */
+        boolean refuses(String text) {
+            if (type.equals(String.class)) {
+                Pattern pattern = constraint(Pattern.class);
+                if (pattern != null) {
+                    return !text.matches(pattern.regexp());
+                }
+                if (!Generator.UNPATTERNED_STRINGS.contains(owner)) {
+                    throw new IllegalStateException(owner + " has no pattern: which text does it refuse?");
+                }
+                // A donation id must pass its ISBT 128 checks; a QC unit must be the test's own (%, cells, ...).
+                return true;
+            }
+            if (type.isEnum()) {
+                return Arrays.stream(type.getEnumConstants()).map(constant -> ((Enum<?>) constant).name())
+                        .noneMatch(text::equals);
+            }
+            if (type.equals(Instant.class)) {
+                try {
+                    Instant.parse(text);
+                    return false;
+                } catch (DateTimeParseException e) {
+                    return true;
+                }
+            }
+            return true;
         }
     }
 }

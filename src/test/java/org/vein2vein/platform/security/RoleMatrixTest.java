@@ -34,6 +34,7 @@ import io.smallrye.jwt.build.Jwt;
 import org.vein2vein.platform.embedded.DevSigningKeys;
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.Database;
+import org.vein2vein.testing.StageSamples;
 import org.vein2vein.testing.TestInfrastructure;
 import org.vein2vein.testing.Tokens;
 
@@ -177,7 +178,7 @@ class RoleMatrixTest {
             Response call(RequestSpecification request, String coi) {
                 return request.contentType(ContentType.JSON)
                         .body(Map.of("stage", "COLLECTED", "occurredAt", Instant.now().toString(), "site", BATCH_SITE,
-                                "data", Map.of("volumeMl", 210)))
+                                "data", StageSamples.of(coi, "COLLECTED", Instant.now(), null)))
                         .post("/api/v1/batches/{coi}/steps", coi);
             }
         },

@@ -1,0 +1,23 @@
+package org.vein2vein.batch.api.stagedata;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import org.vein2vein.batch.application.StepFacts;
+
+/** Allogeneic: one dose is allocated to one recipient, once, before it ships. */
+@Schema(name = "AllocationData", description = "ALLOCATED (allogeneic): a dose allocated to one recipient")
+public record AllocationData(
+        @NotNull @Pattern(regexp = Fields.UNIT_ID, message = Fields.UNIT_ID_MESSAGE)
+        @Schema(required = true, description = "The dose", example = "V2V7K3Q9P2XRTB-D01") String unitId,
+        @NotNull @Pattern(regexp = Fields.REFERENCE, message = Fields.REFERENCE_MESSAGE)
+        @Schema(required = true, description = "Pseudonymous recipient reference issued by the treatment site",
+                example = "RCP-GENT-0007") String recipientReference) implements StageData {
+
+    @Override
+    public StepFacts facts() {
+        return StepFacts.NONE.withUnitId(unitId).withRecipientReference(recipientReference);
+    }
+}

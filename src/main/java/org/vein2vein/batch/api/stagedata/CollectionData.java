@@ -1,0 +1,64 @@
+package org.vein2vein.batch.api.stagedata;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import org.vein2vein.batch.application.StepFacts;
+import org.vein2vein.batch.domain.DonationId;
+import org.vein2vein.batch.domain.InvalidDonationIdException;
+import org.vein2vein.platform.problem.Problem;
+
+/** One apheresis session ({@code COLLECTED}); a therapy may need several, each with its own DIN. */
+@Schema(name = "CollectionData", description = "COLLECTED: one apheresis session")
+public record CollectionData(
+        @NotNull @Schema(required = true, description = "ISBT 128 donation identification number of this "
+                + "collection: 13 characters and its ISO 7064 mod 37-2 check character, no spaces",
+                example = "A999926123456T") String donationId,
+        @NotNull @Schema(required = true, example = "2026-11-25T07:10:00Z") Instant startedAt,
+        @NotNull @Schema(required = true, example = "2026-11-25T09:20:00Z") Instant endedAt,
+        @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be above 0 mL")
+        @DecimalMax(value = "2000", message = "must be at most 2000 mL")
+        @Schema(required = true, description = "Volume collected, in mL", example = "210") BigDecimal volumeMl,
+        @NotNull @PositiveOrZero @Max(value = 1_000_000_000_000L, message = "must be at most 10^12 cells")
+        @Schema(required = true, description = "Total nucleated cells", example = "12000000000")
+        Long totalNucleatedCells,
+        @NotNull @PositiveOrZero @Max(value = 1_000_000_000_000L, message = "must be at most 10^12 cells")
+        @Schema(required = true, description = "CD3+ T cells", example = "6500000000") Long cd3PositiveCells,
+        @NotNull @Schema(required = true) Anticoagulant anticoagulant) implements StageData {
+
+    public enum Anticoagulant { ACD_A, ACD_B, CPD, HEPARIN }
+
+    @Override
+    public StepFacts facts() {
+        return StepFacts.NONE.withDonationId(donationId);
+    }
+
+    @Override
+    public List<Problem.Violation> crossFieldViolations() {
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (donationId != null) {
+            try {
+                DonationId.parse(donationId);
+            } catch (InvalidDonationIdException e) {
+                violations.add(new Problem.Violation("donationId", e.getMessage()));
+            }
+        }
+        if (startedAt != null && endedAt != null && endedAt.isBefore(startedAt)) {
+            violations.add(new Problem.Violation("endedAt", "must not be before startedAt"));
+        }
+        if (totalNucleatedCells != null && cd3PositiveCells != null && cd3PositiveCells > totalNucleatedCells) {
+            violations.add(new Problem.Violation("cd3PositiveCells", "must not exceed totalNucleatedCells"));
+        }
+        return violations;
+    }
+}

@@ -1,0 +1,31 @@
+package org.vein2vein.batch.api.stagedata;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import org.vein2vein.batch.application.StepFacts;
+import org.vein2vein.platform.problem.Problem;
+
+/** The product is formulated into labelled bags: an identity checkpoint (labelling). */
+@Schema(name = "FormulationData", description = "FORMULATED: bags filled and labelled, an identity checkpoint")
+public record FormulationData(
+        @NotNull @Valid @Schema(required = true) IdentityCheckData identityCheck,
+        @NotNull @Size(min = 1, max = 20, message = "must list 1 to 20 bags")
+        @Schema(required = true) List<@NotNull @Valid UnitData> units) implements StageData {
+
+    @Override
+    public StepFacts facts() {
+        return StepFacts.NONE.withIdentityScan(identityCheck.toScan())
+                .withNewUnits(units.stream().map(UnitData::unitId).toList());
+    }
+
+    @Override
+    public List<Problem.Violation> crossFieldViolations() {
+        return Units.duplicates("units", units);
+    }
+}

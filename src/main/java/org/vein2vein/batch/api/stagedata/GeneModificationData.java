@@ -1,0 +1,67 @@
+package org.vein2vein.batch.api.stagedata;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import org.vein2vein.batch.application.StepFacts;
+import org.vein2vein.platform.problem.Problem;
+
+/**
+ * How the cells were modified: a CAR transduced with a viral vector, genes knocked out by
+ * editing, or both (allogeneic products typically are transduced and TRAC/B2M-edited).
+ */
+@Schema(name = "GeneModificationData", description = "GENE_MODIFIED: transduction and/or gene editing")
+public record GeneModificationData(
+        @NotNull @Pattern(regexp = Fields.CODE, message = Fields.CODE_MESSAGE)
+        @Schema(required = true, description = "The CAR construct", example = "GD2-CD28z-v3") String construct,
+        @Valid @Schema(description = "Viral transduction, if any") Transduction transduction,
+        @Valid @Schema(description = "Gene editing, if any") Editing editing) implements StageData {
+
+    public enum TransductionMethod { LENTIVIRAL, RETROVIRAL }
+
+    public enum EditingMethod { CRISPR_CAS9, TALEN }
+
+    @Schema(name = "Transduction")
+    public record Transduction(
+            @NotNull @Schema(required = true) TransductionMethod method,
+            @NotNull @Pattern(regexp = Fields.CODE, message = Fields.CODE_MESSAGE)
+            @Schema(required = true, description = "Vector lot", example = "LV-GD2-24-007") String vectorLot) {
+    }
+
+    @Schema(name = "Editing")
+    public record Editing(
+            @NotNull @Schema(required = true) EditingMethod method,
+            @NotNull @Pattern(regexp = Fields.CODE, message = Fields.CODE_MESSAGE)
+            @Schema(required = true, description = "Guide RNA or TALEN mRNA lot", example = "GRNA-TRAC-B2M-25-002")
+            String reagentLot,
+            @NotNull @Size(min = 1, max = 10, message = "must name 1 to 10 targets")
+            @Schema(required = true, description = "Genes knocked out", example = "[\"TRAC\", \"B2M\"]")
+            List<@NotNull @Pattern(regexp = "[A-Z][A-Z0-9]{1,15}", message = "must be a gene symbol such as TRAC")
+                    String> targets) {
+    }
+
+    @Override
+    public StepFacts facts() {
+        return StepFacts.NONE;
+    }
+
+    @Override
+    public List<Problem.Violation> crossFieldViolations() {
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (transduction == null && editing == null) {
+            violations.add(new Problem.Violation("transduction", "a modification is a transduction, an editing, or both"));
+        }
+        if (editing != null && editing.targets() != null
+                && editing.targets().stream().distinct().count() < editing.targets().size()) {
+            violations.add(new Problem.Violation("editing.targets", "must not repeat a target"));
+        }
+        return violations;
+    }
+}

@@ -1,0 +1,18 @@
+package org.vein2vein.batch.api.stagedata;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import org.vein2vein.batch.application.StepFacts;
+
+/**
+ * A step whose facts are all in the step itself and in what came before: the release, whose
+ * grounds are the batch's QC results, and the out-of-specification finding.
+ */
+@Schema(name = "NoData", description = "RELEASED, OUT_OF_SPEC: an empty object; the grounds are the QC results")
+public record NoData() implements StageData {
+
+    @Override
+    public StepFacts facts() {
+        return StepFacts.NONE;
+    }
+}

@@ -1,0 +1,34 @@
+package org.vein2vein.batch.api.stagedata;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import org.vein2vein.batch.application.StepFacts;
+
+/**
+ * Why a batch left its path: rejection, manufacturing failure, quarantine, destruction or
+ * cancellation. Reasons are codes, and details live in the deviation record the reference
+ * names, so that no free text (and no PHI) enters the ledger.
+ */
+@Schema(name = "ReasonData", description = "REJECTED, MANUFACTURING_FAILED, QUARANTINED, DESTROYED, CANCELLED: why")
+public record ReasonData(
+        @NotNull @Schema(required = true) Reason reason,
+        @Pattern(regexp = Fields.REFERENCE, message = Fields.REFERENCE_MESSAGE)
+        @Schema(description = "The quality record (deviation, CAPA) with the details", example = "DEV-2026-0117")
+        String qualityRecord,
+        @Pattern(regexp = Fields.UNIT_ID, message = Fields.UNIT_ID_MESSAGE)
+        @Schema(description = "Allogeneic lots: the dose this concerns; without it, the whole lot",
+                example = "V2V7K3Q9P2XRTB-D03") String unitId) implements StageData {
+
+    public enum Reason {
+        TEMPERATURE_EXCURSION, IDENTITY_DOUBT, DAMAGED_CONTAINER, INSUFFICIENT_CELLS, LATE_ARRIVAL,
+        CONTAMINATION, PROCESS_DEVIATION, OUT_OF_SPECIFICATION, EXPIRED, CLINICAL_DECISION, SPONSOR_DECISION, OTHER
+    }
+
+    @Override
+    public StepFacts facts() {
+        return StepFacts.NONE.withUnitId(unitId);
+    }
+}

@@ -1,0 +1,37 @@
+package org.vein2vein.batch.api.stagedata;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import org.vein2vein.batch.application.StepFacts;
+
+/** The receiving side of a handover: an identity checkpoint, and the condition the shipment arrived in. */
+@Schema(name = "ReceiptData", description = "RECEIVED_AT_MANUFACTURING, RECEIVED_AT_SITE: receipt of a shipment, "
+        + "an identity checkpoint")
+public record ReceiptData(
+        @NotNull @Valid @Schema(required = true) IdentityCheckData identityCheck,
+        @NotNull @Schema(required = true, description = "The condition the shipment arrived in") Condition condition,
+        @DecimalMin(value = "-273.15", message = "must not be below absolute zero")
+        @DecimalMax(value = "60", message = "must be at most 60 °C")
+        @Schema(description = "Temperature read on arrival, in °C", example = "4.2") BigDecimal temperatureOnArrivalC,
+        @Size(max = 500, message = "must list at most 500 units")
+        @Schema(description = "RECEIVED_AT_SITE: the units received (required there); must equal the units shipped")
+        List<@NotNull @Pattern(regexp = Fields.UNIT_ID, message = Fields.UNIT_ID_MESSAGE) String> unitIds)
+        implements StageData {
+
+    public enum Condition { INTACT, DAMAGED, TEMPERATURE_EXCURSION }
+
+    @Override
+    public StepFacts facts() {
+        return StepFacts.NONE.withIdentityScan(identityCheck.toScan()).withUnitIds(unitIds);
+    }
+}

@@ -1,0 +1,30 @@
+package org.vein2vein.batch.api.stagedata;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import org.vein2vein.batch.application.StepFacts;
+
+/** A unit thawed for infusion (at occurredAt): an identity checkpoint, and the start of the thaw-to-infusion window. */
+@Schema(name = "ThawData", description = "THAWED: a unit thawed at the bedside or in the pharmacy, an identity "
+        + "checkpoint")
+public record ThawData(
+        @NotNull @Pattern(regexp = Fields.UNIT_ID, message = Fields.UNIT_ID_MESSAGE)
+        @Schema(required = true, description = "The unit thawed", example = "V2V7K3Q9P2XRTB-01") String unitId,
+        @NotNull @Valid @Schema(required = true) IdentityCheckData identityCheck,
+        @DecimalMin(value = "0", message = "must be at least 0 °C") @DecimalMax(value = "45", message = "must be at most 45 °C")
+        @Schema(description = "Water bath or dry thawer temperature, in °C", example = "37") BigDecimal thawTemperatureC)
+        implements StageData {
+
+    @Override
+    public StepFacts facts() {
+        return StepFacts.NONE.withUnitId(unitId).withIdentityScan(identityCheck.toScan());
+    }
+}

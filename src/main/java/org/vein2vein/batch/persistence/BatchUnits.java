@@ -1,0 +1,119 @@
+package org.vein2vein.batch.persistence;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.vein2vein.batch.domain.Coi;
+import org.vein2vein.batch.domain.Dose;
+import org.vein2vein.batch.domain.Stage;
+import org.vein2vein.platform.persistence.NativeValues;
+
+/**
+ * The units of batches (table batch_unit): bags of autologous products, doses of allogeneic lots
+ * with their own stage and allocation. Doses are read and written under the lot's row lock.
+ */
+@ApplicationScoped
+public class BatchUnits {
+
+    public enum Kind { BAG, DOSE }
+
+    /** A unit as stored; a bag has no stage of its own. */
+    public record StoredUnit(String unitId, Kind kind, Optional<Stage> stage, Optional<String> recipientReference,
+            Optional<Instant> allocatedAt) {
+    }
+
+    private final EntityManager entityManager;
+
+    public BatchUnits(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Of {@code unitIds}, those some batch already has: unit ids are unique across all batches. */
+    @SuppressWarnings("unchecked")
+    public List<String> inUse(Collection<String> unitIds) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createNativeQuery("select unit_id from batch_unit where unit_id in (:ids) order by unit_id")
+                .setParameter("ids", unitIds)
+                .getResultList();
+    }
+
+    /**
+     * Adds the units to the batch.
+     *
+     * @return the unit ids another batch took meanwhile (none were added then: the caller rolls back)
+     */
+    public List<String> add(Coi coi, Kind kind, List<String> unitIds, Instant now) {
+        List<String> taken = new java.util.ArrayList<>();
+        for (String unitId : unitIds) {
+            int added = entityManager.createNativeQuery("insert into batch_unit (unit_id, coi, kind, stage, created_at) "
+                    + "values (:unit, :coi, :kind, :stage, :now) on conflict (unit_id) do nothing")
+                    .setParameter("unit", unitId)
+                    .setParameter("coi", coi.value())
+                    .setParameter("kind", kind.name())
+                    .setParameter("stage", kind == Kind.DOSE ? Stage.SPLIT.name() : null)
+                    .setParameter("now", Timestamp.from(now))
+                    .executeUpdate();
+            if (added == 0) {
+                taken.add(unitId);
+            }
+        }
+        return taken;
+    }
+
+    /** The batch's units, in the order of their ids. */
+    public List<StoredUnit> of(Coi coi) {
+        List<?> rows = entityManager.createNativeQuery("select unit_id, kind, stage, recipient_reference, allocated_at "
+                + "from batch_unit where coi = :coi order by unit_id")
+                .setParameter("coi", coi.value())
+                .getResultList();
+        return rows.stream().map(row -> (Object[]) row).map(BatchUnits::unit).toList();
+    }
+
+    public Optional<Dose> dose(Coi lot, String unitId) {
+        List<?> rows = entityManager.createNativeQuery("select stage, resume_stage, recipient_reference from batch_unit "
+                + "where coi = :coi and unit_id = :unit and kind = 'DOSE'")
+                .setParameter("coi", lot.value())
+                .setParameter("unit", unitId)
+                .getResultList();
+        return rows.stream().map(row -> (Object[]) row).findFirst().map(row -> new Dose(lot, unitId,
+                Stage.valueOf((String) row[0]), Optional.ofNullable((String) row[1]).map(Stage::valueOf),
+                Optional.ofNullable((String) row[2])));
+    }
+
+    /** Saves the dose's stage, and its allocation the first time it has one. */
+    public void save(Dose dose, Instant now) {
+        entityManager.createNativeQuery("update batch_unit set stage = :stage, resume_stage = :resume, "
+                + "recipient_reference = coalesce(recipient_reference, cast(:recipient as varchar)), "
+                + "allocated_at = case when recipient_reference is null and cast(:recipient as varchar) is not null then :now "
+                + "else allocated_at end where unit_id = :unit and coi = :coi")
+                .setParameter("stage", dose.stage().name())
+                .setParameter("resume", dose.resumeStage().map(Stage::name).orElse(null))
+                .setParameter("recipient", dose.recipientReference().orElse(null))
+                .setParameter("now", Timestamp.from(now))
+                .setParameter("unit", dose.unitId())
+                .setParameter("coi", dose.lot().value())
+                .executeUpdate();
+    }
+
+    /** The lot is in storage: so are the doses that were split from it and have not moved since. */
+    public void storeSplitDoses(Coi lot) {
+        entityManager.createNativeQuery("update batch_unit set stage = 'STORED' where coi = :coi and kind = 'DOSE' "
+                + "and stage = 'SPLIT'")
+                .setParameter("coi", lot.value())
+                .executeUpdate();
+    }
+
+    private static StoredUnit unit(Object[] row) {
+        return new StoredUnit((String) row[0], Kind.valueOf((String) row[1]),
+                Optional.ofNullable((String) row[2]).map(Stage::valueOf), Optional.ofNullable((String) row[3]),
+                Optional.ofNullable(row[4]).map(NativeValues::instant));
+    }
+}

@@ -1,0 +1,115 @@
+package org.vein2vein.clock.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.vein2vein.batch.domain.Stage;
+import org.vein2vein.clock.domain.WindowClock;
+import org.vein2vein.clock.persistence.WindowClockRepository;
+import org.vein2vein.platform.security.Caller;
+import org.vein2vein.platform.security.Roles;
+import org.vein2vein.product.domain.TimeWindow;
+
+/**
+ * The live clocks of the time windows of a batch's product: started and stopped by its steps, read
+ * by the API and watched by {@link ClockWatch}. Changes join the step's transaction, which holds the
+ * batch's row lock.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class WindowClocks {
+
+    private final WindowClockRepository clocks;
+    private final ClockConfig config;
+    private final Clock clock;
+
+    public WindowClocks(WindowClockRepository clocks, ClockConfig config, Clock clock) {
+        this.clocks = clocks;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * A step reached {@code stage} at {@code occurredAt}: starts the clock of every window that
+     * begins at the stage (unless the batch, or unit, already has one: the first of repeated
+     * collections starts it), stops the running clock of every window that ends at it, and when the
+     * step ends the journey stops every running clock of the unit, or of the whole batch for a
+     * batch-level step. Windows from a stage to itself are measured within one step and have no
+     * clock. The caller holds the batch's row lock.
+     *
+     * @param unitId  the dose unit the step is about, or {@link WindowClock#BATCH_LEVEL} ("")
+     * @param windows the time windows of the product version the batch is pinned to
+     */
+    public void stageReached(String coi, String unitId, Stage stage, Instant occurredAt, boolean endsJourney,
+            List<TimeWindow> windows) {
+        Objects.requireNonNull(unitId, "unitId");
+        Instant at = occurredAt.truncatedTo(ChronoUnit.MICROS);
+        for (TimeWindow window : windows) {
+            if (window.from() == window.to()) {
+                continue;
+            }
+            if (window.to() == stage) {
+                clocks.stop(new WindowClock.Key(coi, unitId, window.name()), at);
+            }
+            if (window.from() == stage) {
+                clocks.startUnlessPresent(WindowClock.start(coi, unitId, window.name(), window.from(), window.to(),
+                        at, window.max()));
+            }
+        }
+        if (endsJourney) {
+            if (WindowClock.BATCH_LEVEL.equals(unitId)) {
+                clocks.stopAll(coi, at);
+            } else {
+                clocks.stopAll(coi, unitId, at);
+            }
+        }
+    }
+
+    /** The clock of a window of the batch (or unit), running or stopped: when it started, when it is due. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<WindowClock> find(String coi, String unitId, String window) {
+        return clocks.find(new WindowClock.Key(coi, unitId, window));
+    }
+
+    /** The running clocks of the batch, soonest deadline first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<WindowClock> running(String coi) {
+        return clocks.running(coi);
+    }
+
+    /**
+     * The running clocks due within {@code within} from now, overdue ones included, soonest deadline
+     * first, at most {@code limit}, of the batches the caller may see: QA and logistics every batch, a
+     * technician those that have been at or head to one of their sites.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Due dueWithin(Duration within, Caller caller, int limit) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant until = now.plus(within);
+        Optional<Set<String>> sites = caller.hasRole(Roles.QA) || caller.hasRole(Roles.LOGISTICS) ? Optional.empty()
+                : Optional.of(caller.sites());
+        return new Due(now, until, clocks.runningDueBefore(until, sites, limit));
+    }
+
+    /** Clocks whose warning or breach is due at {@code now} and not recorded yet; nothing is locked. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    List<WindowClock> due(Instant now, int limit) {
+        return clocks.due(now, config.warningAt(), limit);
+    }
+
+    /**
+     * @param asOf      the moment the list was made
+     * @param dueBefore asOf plus the span asked for
+     */
+    public record Due(Instant asOf, Instant dueBefore, List<WindowClock> clocks) {
+    }
+}
