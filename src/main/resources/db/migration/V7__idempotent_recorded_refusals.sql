@@ -1,5 +1,5 @@
 -- A refusal whose attempt is recorded in the ledger (a missed time window, a failed identity
--- checkpoint) is answered 409 and kept for retries like a success: its retry must replay the
+-- checkpoint, a missing second verifier) is answered 409 and kept for retries like a success: its retry must replay the
 -- refusal, not record the attempt twice.
 ALTER TABLE idempotency_key DROP CONSTRAINT idempotency_key_response_status_check;
 ALTER TABLE idempotency_key ADD CONSTRAINT idempotency_key_response_status_check

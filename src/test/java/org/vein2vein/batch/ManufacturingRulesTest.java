@@ -301,6 +301,129 @@ class ManufacturingRulesTest {
         created(step(coi, "SHIPPED_TO_SITE", doseShipment(dose)));
     }
 
+    @Test
+    void anotherBatchsBagAtThawIsAnIdentityMismatchThatPutsTheBatchOnHold() throws Exception {
+        String coi = autologousAt("RECEIVED_AT_SITE");
+        String stranger = StageSamples.bag(autologousAt("FORMULATED"));
+        Before before = Before.of(coi);
+
+        JsonNode problem = refused(step(coi, "THAWED", map("unitId", stranger,
+                "identityCheck", StageSamples.check(coi, stranger))), "identity-mismatch", coi);
+
+        assertThat(texts(problem.get("mismatches"))).singleElement().asString()
+                .contains("is not a unit of batch " + coi);
+        before.assertAttemptRecorded(problem, "THAWED", "IDENTITY_MISMATCH", "RECEIVED_AT_SITE", true);
+    }
+
+    @Test
+    void aScannedUnitThatIsNotAmongTheUnitsReceivedIsAnIdentityMismatch() throws Exception {
+        String coi = autologousAt("SHIPPED_TO_SITE");
+        String stranger = StageSamples.bag(autologousAt("FORMULATED"));
+        Map<String, Object> receipt = sample(coi, "RECEIVED_AT_SITE");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> check = (Map<String, Object>) receipt.get("identityCheck");
+        check.put("scannedUnitId", stranger);
+        Before before = Before.of(coi);
+
+        JsonNode problem = refused(step(coi, "RECEIVED_AT_SITE", receipt), "identity-mismatch", coi);
+
+        assertThat(texts(problem.get("mismatches"))).singleElement().asString().contains(stranger);
+        before.assertAttemptRecorded(problem, "RECEIVED_AT_SITE", "IDENTITY_MISMATCH", "SHIPPED_TO_SITE", true);
+    }
+
+    @Test
+    void aFailedCheckWhileResumingFromAHoldIsRecordedAndTheBatchStaysOnHold() throws Exception {
+        String coi = autologousAt("THAWED");
+        Map<String, Object> infusion = sample(coi, "INFUSED");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> check = (Map<String, Object>) infusion.get("identityCheck");
+        check.put("patientReference", "PSN-SOMEONE-ELSE");
+        refused(step(coi, "INFUSED", infusion), "identity-mismatch", coi);
+        Map<String, Object> thaw = sample(coi, "THAWED");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> thawCheck = (Map<String, Object>) thaw.get("identityCheck");
+        thawCheck.put("scannedCoi", "V2V0000000000X");
+        Before before = Before.of(coi);
+
+        JsonNode problem = refused(step(coi, "THAWED", thaw), "identity-mismatch", coi);
+
+        assertThat(problem.has("hold")).as("already on hold").isFalse();
+        before.assertAttemptRecorded(problem, "THAWED", "IDENTITY_MISMATCH", "QUARANTINED", false);
+        JsonNode batch = Before.of(coi).batch();
+        assertThat(batch.get("stage").asText()).isEqualTo("QUARANTINED");
+        assertThat(batch.get("resumeStage").asText()).isEqualTo("THAWED");
+    }
+
+    @Test
+    void anAllocatedDoseAtTheBedsideOfAnotherRecipientIsRefusedAndHeld() throws Exception {
+        String coi = allogeneicStored(ALLOGENEIC, 1);
+        String dose = coi + "-D01";
+        String recipient = "RCP-RIGHT-" + suffix();
+        created(step(coi, "ALLOCATED", map("unitId", dose, "recipientReference", recipient)));
+        created(step(coi, "SHIPPED_TO_SITE", doseShipment(dose)));
+        created(step(coi, "RECEIVED_AT_SITE", doseReceipt(coi, dose)));
+        created(step(coi, "THAWED", doseThaw(coi, dose)));
+        Before before = Before.of(coi);
+
+        JsonNode problem = refused(step(coi, "INFUSED", doseInfusion(coi, dose, "RCP-WRONG-" + suffix())),
+                "identity-mismatch", coi);
+
+        assertThat(texts(problem.get("mismatches"))).singleElement().asString()
+                .contains("is not the recipient dose " + dose + " is allocated to");
+        before.assertAttemptRecorded(problem, "INFUSED", "IDENTITY_MISMATCH", "THAWED", true);
+        assertThat(unit(Before.of(coi).batch(), dose).get("stage").asText()).isEqualTo("QUARANTINED");
+    }
+
+    @Test
+    void cancellingALotEndsTheJourneyOfEveryDoseStillUnderWay() throws Exception {
+        String coi = allogeneicStored(ALLOGENEIC, 2);
+        String infused = coi + "-D01";
+        created(step(coi, "ALLOCATED", map("unitId", infused, "recipientReference", "RCP-DONE-" + suffix())));
+        created(step(coi, "SHIPPED_TO_SITE", doseShipment(infused)));
+        created(step(coi, "RECEIVED_AT_SITE", doseReceipt(coi, infused)));
+
+        JsonNode cancelled = created(step(coi, "CANCELLED", map("reason", "SPONSOR_DECISION",
+                "qualityRecord", "DEV-2026-0999")));
+
+        assertThat(cancelled.get("batch").get("stage").asText()).isEqualTo("CANCELLED");
+        assertThat(unit(cancelled.get("batch"), infused).get("stage").asText()).isEqualTo("CANCELLED");
+        assertThat(unit(cancelled.get("batch"), coi + "-D02").get("stage").asText()).isEqualTo("CANCELLED");
+        refused(step(coi, "THAWED", doseThaw(coi, infused)), "step-out-of-order", coi);
+    }
+
+    // --- Temperature ---------------------------------------------------------------------------
+
+    @Test
+    void aShipmentInAnotherTemperatureClassThanTheProductsIsRefused() throws Exception {
+        String coi = autologousAt("STORED");
+        Map<String, Object> fresh = sample(coi, "SHIPPED_TO_SITE");
+        fresh.put("temperatureClass", "FRESH_2_TO_8_C");
+        Before before = Before.of(coi);
+
+        JsonNode problem = refused(step(coi, "SHIPPED_TO_SITE", fresh), "temperature-class-mismatch", coi);
+
+        assertThat(problem.get("declared").asText()).isEqualTo("FRESH_2_TO_8_C");
+        assertThat(problem.get("required").asText()).isEqualTo("CRYO_AT_OR_BELOW_MINUS_150_C");
+        before.assertNothingWritten();
+        created(step(coi, "SHIPPED_TO_SITE", sample(coi, "SHIPPED_TO_SITE")));
+    }
+
+    @Test
+    void startingMaterialFrozenAtCollectionShipsFrozen() throws Exception {
+        String coi = autologousAt("COLLECTED");
+        created(step(coi, "CRYOPRESERVED_AT_COLLECTION", sample(coi, "CRYOPRESERVED_AT_COLLECTION")));
+        Before before = Before.of(coi);
+
+        JsonNode problem = refused(step(coi, "SHIPPED_TO_MANUFACTURING", sample(coi, "SHIPPED_TO_MANUFACTURING")),
+                "temperature-class-mismatch", coi);
+
+        assertThat(problem.get("required").asText()).isEqualTo("CRYO_AT_OR_BELOW_MINUS_150_C");
+        before.assertNothingWritten();
+        Map<String, Object> frozen = sample(coi, "SHIPPED_TO_MANUFACTURING");
+        frozen.put("temperatureClass", "CRYO_AT_OR_BELOW_MINUS_150_C");
+        created(step(coi, "SHIPPED_TO_MANUFACTURING", frozen));
+    }
+
     // --- Release -----------------------------------------------------------------------------
 
     @Test

@@ -29,11 +29,11 @@ public final class StageSamples {
     }
 
     /**
-     * The batch's bag number {@code n}, labelled with the COI: {@code V2V7K3Q9P2XRTB-01}. A unit id
-     * has no '*', which a COI may end with (its check character): that one is written "-X".
+     * The batch's bag number {@code n}, labelled with the COI: {@code V2V7K3Q9P2XRTB-01} (the COI's
+     * check character may be '*', which unit ids allow).
      */
     public static String bag(String coi, int n) {
-        return coi.replace("*", "-X") + "-%02d".formatted(n);
+        return coi + "-%02d".formatted(n);
     }
 
     /** A fresh, valid ISBT 128 donation id: 13 characters and the check character. */

@@ -17,6 +17,7 @@ import org.vein2vein.batch.application.InvalidStepDataException;
 import org.vein2vein.batch.application.SiteNotPermittedException;
 import org.vein2vein.batch.application.StaleBatchException;
 import org.vein2vein.batch.application.StepTimeException;
+import org.vein2vein.batch.application.TemperatureClassMismatchException;
 import org.vein2vein.batch.domain.DoseAlreadyAllocatedException;
 import org.vein2vein.batch.domain.InvalidCoiException;
 import org.vein2vein.batch.domain.Stage;
@@ -60,6 +61,12 @@ public class BatchProblems {
     public Response unitNotInBatch(UnitNotInBatchException e, UriInfo uri) {
         return respond(Problem.of(ProblemType.UNIT_NOT_IN_BATCH, capitalized(e.getMessage()) + ".")
                 .with("unitIds", e.unitIds()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response temperatureClassMismatch(TemperatureClassMismatchException e, UriInfo uri) {
+        return respond(Problem.of(ProblemType.TEMPERATURE_CLASS_MISMATCH, capitalized(e.getMessage()) + ".")
+                .with("declared", e.declared()).with("required", e.required()), uri);
     }
 
     @ServerExceptionMapper

@@ -118,7 +118,8 @@ public class StepResource {
                     examples = @ExampleObject(name = "batch-not-found", value = ApiExamples.PROBLEM_BATCH_NOT_FOUND)))
     @APIResponse(responseCode = "409", description = "The step is refused by a rule: out of order, dated before "
             + "the batch's previous event, a unit the batch does not have, an identifier in use, a dose allocated "
-            + "already, the QC gate — nothing is written — or a missed time window, a failed identity checkpoint or a "
+            + "already, a shipment in another temperature class than the product's, the QC gate — nothing is "
+            + "written — or a missed time window, a failed identity checkpoint or a "
             + "missing second verifier, whose attempt is recorded as a STEP_REJECTED event (rejectedAttempt; an "
             + "identity mismatch also puts the batch or dose on hold: hold). Also: a request with the same "
             + "Idempotency-Key is still being processed.",

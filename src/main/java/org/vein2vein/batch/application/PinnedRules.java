@@ -1,6 +1,7 @@
 package org.vein2vein.batch.application;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -29,7 +30,7 @@ public class PinnedRules {
     public BatchRules of(BatchEntity entity) {
         OptionalInt pinned = entity.productVersion();
         if (pinned.isEmpty()) {
-            return new BatchRules(StagePlan.standard(entity.type()), List.of(), Optional.empty(), false);
+            return new BatchRules(StagePlan.standard(entity.type()), List.of(), Optional.empty(), false, Map.of());
         }
         // The database's foreign key guarantees the pinned version exists.
         ProductDefinition definition = products.version(entity.productCode(), pinned.getAsInt())
@@ -37,6 +38,6 @@ public class PinnedRules {
                         + entity.productCode() + " " + pinned.getAsInt()))
                 .definition();
         return new BatchRules(definition.stagePlan(), definition.timeWindows(), Optional.of(definition.release()),
-                definition.twoPersonVerification());
+                definition.twoPersonVerification(), definition.temperatureClasses());
     }
 }

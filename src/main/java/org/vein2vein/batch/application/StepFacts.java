@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.vein2vein.batch.domain.IdentityScan;
 import org.vein2vein.product.domain.QcResult;
+import org.vein2vein.product.domain.TemperatureClass;
 
 /**
  * What the service's rules need to know of a step's typed data; everything else in the data is
@@ -21,13 +22,15 @@ import org.vein2vein.product.domain.QcResult;
  * @param qcResults          QC results against the release specification
  * @param recipientReference the recipient a dose is allocated to
  * @param donationId         the donation identification number of a collection
+ * @param temperatureClass   the temperature class a shipment travels in
  */
 public record StepFacts(Optional<String> destinationSite, Optional<IdentityScan> identityScan,
         Optional<String> unitId, List<String> newUnits, List<String> unitIds, Optional<Instant> outOfStorageSince,
-        List<QcResult> qcResults, Optional<String> recipientReference, Optional<String> donationId) {
+        List<QcResult> qcResults, Optional<String> recipientReference, Optional<String> donationId,
+        Optional<TemperatureClass> temperatureClass) {
 
     public static final StepFacts NONE = new StepFacts(Optional.empty(), Optional.empty(), Optional.empty(),
-            List.of(), List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+            List.of(), List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
 
     public StepFacts {
         Objects.requireNonNull(destinationSite, "destinationSite");
@@ -39,50 +42,56 @@ public record StepFacts(Optional<String> destinationSite, Optional<IdentityScan>
         qcResults = List.copyOf(qcResults);
         Objects.requireNonNull(recipientReference, "recipientReference");
         Objects.requireNonNull(donationId, "donationId");
+        Objects.requireNonNull(temperatureClass, "temperatureClass");
     }
 
     public StepFacts withDestinationSite(String site) {
         return new StepFacts(Optional.of(site), identityScan, unitId, newUnits, unitIds, outOfStorageSince,
-                qcResults, recipientReference, donationId);
+                qcResults, recipientReference, donationId, temperatureClass);
     }
 
     public StepFacts withIdentityScan(IdentityScan scan) {
         return new StepFacts(destinationSite, Optional.of(scan), unitId, newUnits, unitIds, outOfStorageSince,
-                qcResults, recipientReference, donationId);
+                qcResults, recipientReference, donationId, temperatureClass);
     }
 
     public StepFacts withUnitId(String unit) {
         return new StepFacts(destinationSite, identityScan, Optional.ofNullable(unit), newUnits, unitIds,
-                outOfStorageSince, qcResults, recipientReference, donationId);
+                outOfStorageSince, qcResults, recipientReference, donationId, temperatureClass);
     }
 
     public StepFacts withNewUnits(List<String> units) {
         return new StepFacts(destinationSite, identityScan, unitId, units, unitIds, outOfStorageSince, qcResults,
-                recipientReference, donationId);
+                recipientReference, donationId, temperatureClass);
     }
 
     public StepFacts withUnitIds(List<String> units) {
         return new StepFacts(destinationSite, identityScan, unitId, newUnits, units == null ? List.of() : units,
-                outOfStorageSince, qcResults, recipientReference, donationId);
+                outOfStorageSince, qcResults, recipientReference, donationId, temperatureClass);
     }
 
     public StepFacts withOutOfStorageSince(Instant since) {
         return new StepFacts(destinationSite, identityScan, unitId, newUnits, unitIds, Optional.ofNullable(since),
-                qcResults, recipientReference, donationId);
+                qcResults, recipientReference, donationId, temperatureClass);
     }
 
     public StepFacts withQcResults(List<QcResult> results) {
         return new StepFacts(destinationSite, identityScan, unitId, newUnits, unitIds, outOfStorageSince, results,
-                recipientReference, donationId);
+                recipientReference, donationId, temperatureClass);
     }
 
     public StepFacts withRecipientReference(String recipient) {
         return new StepFacts(destinationSite, identityScan, unitId, newUnits, unitIds, outOfStorageSince, qcResults,
-                Optional.of(recipient), donationId);
+                Optional.of(recipient), donationId, temperatureClass);
     }
 
     public StepFacts withDonationId(String din) {
         return new StepFacts(destinationSite, identityScan, unitId, newUnits, unitIds, outOfStorageSince, qcResults,
-                recipientReference, Optional.of(din));
+                recipientReference, Optional.of(din), temperatureClass);
+    }
+
+    public StepFacts withTemperatureClass(TemperatureClass declared) {
+        return new StepFacts(destinationSite, identityScan, unitId, newUnits, unitIds, outOfStorageSince, qcResults,
+                recipientReference, donationId, Optional.of(declared));
     }
 }

@@ -46,9 +46,11 @@ import org.vein2vein.custody.domain.CustodyEventType;
 import org.vein2vein.custody.domain.LedgerHead;
 import org.vein2vein.platform.security.Caller;
 import org.vein2vein.platform.security.Roles;
+import org.vein2vein.product.domain.Phase;
 import org.vein2vein.product.domain.QcResult;
 import org.vein2vein.product.domain.ReleaseAssessment;
 import org.vein2vein.product.domain.ReleaseSpecification;
+import org.vein2vein.product.domain.TemperatureClass;
 import org.vein2vein.product.domain.TimeWindow;
 
 /**
@@ -115,6 +117,7 @@ public class StepService {
      * @throws UnitNotInBatchException when the step names units the batch does not have
      * @throws IdentifierInUseException when a new unit id or donation id is taken
      * @throws ReleaseGateException when the QC results do not support a release (or an out-of-spec finding)
+     * @throws TemperatureClassMismatchException when a shipment travels in another class than the product's
      */
     public StepOutcome logStep(Coi coi, LogStep step, Caller technician) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -133,12 +136,16 @@ public class StepService {
         BatchRules rules = pinnedRules.of(entity);
         Batch batch = entity.toDomain(rules.plan());
         Step attempt = sequence(batch, step, rules);
-        Optional<Instant> earliestAccepted = head.lastOccurredAt().map(last -> last.minus(stepRules.maxClockSkew()));
+        // Measured from what people recorded: a clock alert dated at its deadline must not stop a step that
+        // really happened before it from being recorded with its true time.
+        Optional<Instant> earliestAccepted = ledger.lastOccurredAtByPeople(coi.value())
+                .map(last -> last.minus(stepRules.maxClockSkew()));
         if (earliestAccepted.isPresent() && step.occurredAt().isBefore(earliestAccepted.get())) {
             throw new StepTimeException(StepTimeException.Reason.BEFORE_PREVIOUS_EVENT, step.occurredAt(),
                     earliestAccepted.get());
         }
         checkUnitsAndIdentifiers(attempt, step);
+        checkTemperatureClass(attempt, step, rules);
         ObjectNode payload = step.data().deepCopy();
         if (step.stage() == Stage.QC_TESTED) {
             payload.set("assessment", assessmentJson(release(rules, Stage.QC_TESTED).assess(step.facts().qcResults())));
@@ -278,11 +285,6 @@ public class StepService {
                     throw new InvalidStepDataException("data.unitIds", "must list the units received");
                 }
             }
-            case THAWED, INFUSED -> {
-                if (attempt.dose().isEmpty()) {
-                    requireUnitsOf(batch, facts.unitId().map(List::of).orElse(List.of()));
-                }
-            }
             default -> {
                 // No units or identifiers of its own to check.
             }
@@ -297,6 +299,30 @@ public class StepService {
                 throw new InvalidStepDataException("data.identityCheck.recipientReference",
                         "must be scanned from the recipient's wristband at the bedside");
             }
+        }
+    }
+
+    /**
+     * A shipment travels in the temperature class the product keeps in that phase: fresh starting
+     * material as the product says (frozen, if it was cryopreserved at collection), the final
+     * product as its transport class says.
+     */
+    private static void checkTemperatureClass(Step attempt, LogStep step, BatchRules rules) {
+        Optional<TemperatureClass> declared = step.facts().temperatureClass();
+        if (declared.isEmpty() || rules.temperatureClasses().isEmpty()) {
+            return;
+        }
+        Stage leaving = attempt.batch().resumeStage().orElse(attempt.batch().stage());
+        TemperatureClass required;
+        if (step.stage() == Stage.SHIPPED_TO_SITE) {
+            required = rules.temperatureClasses().get(Phase.FINAL_PRODUCT_TRANSPORT);
+        } else if (leaving == Stage.CRYOPRESERVED_AT_COLLECTION) {
+            required = TemperatureClass.CRYO_AT_OR_BELOW_MINUS_150_C;
+        } else {
+            required = rules.temperatureClasses().get(Phase.STARTING_MATERIAL);
+        }
+        if (declared.get() != required) {
+            throw new TemperatureClassMismatchException(step.stage(), declared.get(), required);
         }
     }
 
@@ -339,6 +365,17 @@ public class StepService {
                 ? step.facts().unitId() : Optional.empty();
         List<String> mismatches = new ArrayList<>(IdentityCheckpoint.mismatches(attempt.batch(), step.stage(), scan,
                 handledUnit, attempt.dose().flatMap(Dose::recipientReference)));
+        // A bag of another batch at the bedside is the mix-up the checkpoint exists for.
+        if (handledUnit.isPresent() && attempt.dose().isEmpty() && units.of(attempt.batch().coi()).stream()
+                .noneMatch(unit -> unit.unitId().equals(handledUnit.get()))) {
+            mismatches.add("unit " + handledUnit.get() + " is not a unit of batch " + attempt.batch().coi());
+        }
+        // Where a step handles several units, a scanned unit must be one of them.
+        List<String> stepUnits = step.stage() == Stage.FORMULATED ? step.facts().newUnits() : step.facts().unitIds();
+        if (handledUnit.isEmpty() && scan.scannedUnitId().isPresent()
+                && !stepUnits.contains(scan.scannedUnitId().get())) {
+            mismatches.add("the scanned unit " + scan.scannedUnitId().get() + " is not one of the units of this step");
+        }
         if (step.stage() == Stage.RECEIVED_AT_SITE) {
             Set<String> shipped = attempt.dose().map(dose -> Set.of(dose.unitId()))
                     .orElseGet(() -> shippedUnits(attempt.batch().coi()));
@@ -436,7 +473,9 @@ public class StepService {
                 rejection.sequence());
         Optional<CustodyEvent> hold = Optional.empty();
         Batch batch = attempt.batch();
-        if (refusal.holds()) {
+        // A batch (or dose) resuming from a hold that fails again stays on hold: the rejection is the record.
+        boolean alreadyHeld = attempt.currentStage() == Stage.QUARANTINED;
+        if (refusal.holds() && !alreadyHeld) {
             ObjectNode reason = mapper.createObjectNode().put("reason", "IDENTITY_DOUBT")
                     .put("rejectedAttempt", rejection.sequence());
             Instant heldAt = step.occurredAt().isAfter(now) ? step.occurredAt() : now;
@@ -480,6 +519,11 @@ public class StepService {
                 }
             }
             case STORED -> units.storeSplitDoses(coi);
+            case CANCELLED, DESTROYED, MANUFACTURING_FAILED -> {
+                if (attempt.dose().isEmpty()) {
+                    units.endDoses(coi, step.stage());
+                }
+            }
             default -> {
                 // Nothing kept beside the batch's stage and its ledger.
             }
@@ -491,6 +535,14 @@ public class StepService {
                 payload));
         clocks.stageReached(coi.value(), attempt.clockUnit(), attempt.reachedStage(), step.occurredAt(),
                 attempt.reachedStage().isFinal(), rules.windows());
+        if (attempt.dose().isPresent()) {
+            // A window the lot started (e.g. from RELEASED) that a dose's step ends: the first such step stops it.
+            List<TimeWindow> fromTheLot = rules.windows().stream()
+                    .filter(window -> window.to() == attempt.reachedStage()
+                            && !Dose.isDoseStage(window.from(), rules.plan()))
+                    .toList();
+            clocks.stageReached(coi.value(), "", attempt.reachedStage(), step.occurredAt(), false, fromTheLot);
+        }
         Log.infof("Batch %s: %s%s recorded as event %d", coi, attempt.reachedStage(),
                 attempt.dose().map(dose -> " of dose " + dose.unitId()).orElse(""), event.sequence());
         return new StepOutcome.Recorded(batchService.state(entity, attempt.next(), LedgerHead.of(event)), event);

@@ -111,6 +111,15 @@ public class BatchUnits {
                 .executeUpdate();
     }
 
+    /** The lot's journey ended ({@code stage}, such as CANCELLED): so did that of each dose still under way. */
+    public void endDoses(Coi lot, Stage stage) {
+        entityManager.createNativeQuery("update batch_unit set stage = :stage, resume_stage = null "
+                + "where coi = :coi and kind = 'DOSE' and stage not in ('INFUSED', 'DESTROYED', 'CANCELLED')")
+                .setParameter("stage", stage.name())
+                .setParameter("coi", lot.value())
+                .executeUpdate();
+    }
+
     private static StoredUnit unit(Object[] row) {
         return new StoredUnit((String) row[0], Kind.valueOf((String) row[1]),
                 Optional.ofNullable((String) row[2]).map(Stage::valueOf), Optional.ofNullable((String) row[3]),

@@ -56,6 +56,12 @@ public class Ledger {
         return events.head(coi);
     }
 
+    /** When the newest event a person recorded happened; the service's own events do not count. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Instant> lastOccurredAtByPeople(String coi) {
+        return events.lastOccurredAtByPeople(coi);
+    }
+
     /** The data of the newest step recorded at {@code stage} in the batch's ledger. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<JsonNode> latestStepData(String coi, String stage) {

@@ -8,7 +8,7 @@ public enum CustodyEventType {
     STEP_RECORDED,
     /**
      * A step was attempted and refused by a rule that keeps the attempt on record (a missed time
-     * window, an identity mismatch): the batch's stage is unchanged.
+     * window, an identity mismatch, a missing second verifier): the batch's stage is unchanged.
      */
     STEP_REJECTED,
     /**

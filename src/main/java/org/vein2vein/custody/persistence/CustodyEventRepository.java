@@ -1,5 +1,6 @@
 package org.vein2vein.custody.persistence;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,9 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 
+import org.vein2vein.custody.domain.Actor;
 import org.vein2vein.custody.domain.CustodyEvent;
 import org.vein2vein.custody.domain.CustodyEventType;
 import org.vein2vein.custody.domain.LedgerHead;
+import org.vein2vein.platform.persistence.NativeValues;
 
 @ApplicationScoped
 public class CustodyEventRepository implements PanacheRepositoryBase<CustodyEventEntity, UUID> {
@@ -41,5 +44,18 @@ public class CustodyEventRepository implements PanacheRepositoryBase<CustodyEven
     public Optional<CustodyEvent> latest(String coi, CustodyEventType type, String stage) {
         return find("coi = ?1 and type = ?2 and stage = ?3", Sort.descending("sequence"), coi, type, stage)
                 .firstResultOptional().map(CustodyEventEntity::toDomain);
+    }
+
+    /**
+     * When the newest event a person recorded happened: the service's own events (clock alerts,
+     * holds) are dated by rule, at a threshold or deadline, not by when anyone acted.
+     */
+    public Optional<Instant> lastOccurredAtByPeople(String coi) {
+        Object last = getEntityManager().createNativeQuery("select max(occurred_at) from custody_event "
+                + "where coi = :coi and actor_role <> :system")
+                .setParameter("coi", coi)
+                .setParameter("system", Actor.SYSTEM_ROLE)
+                .getSingleResult();
+        return Optional.ofNullable(last).map(NativeValues::instant);
     }
 }

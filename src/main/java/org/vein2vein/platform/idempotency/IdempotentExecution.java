@@ -38,7 +38,8 @@ import org.vein2vein.platform.security.CurrentCaller;
  * <li>a retry of the same request (method, path and JSON body) gets the stored answer again;</li>
  * <li>the key sent with a different request is refused with 422 {@code idempotency-key-reused};</li>
  * <li>while the first request still runs, a retry is refused with 409 {@code request-in-flight};</li>
- * <li>only a 2xx answer is stored: a refused request writes nothing, and its retry is decided anew.</li>
+ * <li>a 2xx answer is stored, and a refusal whose attempt is recorded (returned, not thrown); any
+ * other refusal writes nothing, and its retry is decided anew.</li>
  * </ul>
  */
 @ApplicationScoped

@@ -30,6 +30,8 @@ public enum ProblemType {
     RELEASE_SPECIFICATION_NOT_MET("release-specification-not-met", 409,
             "The QC results are not all in and within the release specification"),
     WITHIN_SPECIFICATION("within-specification", 409, "The QC results are all within the release specification"),
+    TEMPERATURE_CLASS_MISMATCH("temperature-class-mismatch", 409,
+            "The shipment's temperature class is not the product's"),
     UNIT_NOT_IN_BATCH("unit-not-in-batch", 409, "The batch has no such unit"),
     UNIT_ID_IN_USE("unit-id-in-use", 409, "The unit id is already in use"),
     DONATION_ID_IN_USE("donation-id-in-use", 409, "The donation id is already in use"),

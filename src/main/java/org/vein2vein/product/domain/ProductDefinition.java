@@ -2,7 +2,10 @@ package org.vein2vein.product.domain;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +38,8 @@ public record ProductDefinition(String code, String name, BatchType type, List<S
     private static final Duration LONGEST_WINDOW = Duration.ofDays(30);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final Set<Stage> ALLOGENEIC_ONLY = EnumSet.of(Stage.SPLIT, Stage.ALLOCATED);
+    /** The QC gate: a product reaches these only after its release. */
+    private static final Set<Stage> RELEASE_REQUIRED = EnumSet.of(Stage.ALLOCATED, Stage.SHIPPED_TO_SITE);
 
     public ProductDefinition {
         Objects.requireNonNull(code, "code");
@@ -128,6 +133,10 @@ public record ProductDefinition(String code, String name, BatchType type, List<S
                         stage + " is a dead end: the plan says neither what follows it nor that it ends the journey"));
             }
         }
+        if (reachableWithout(Stage.RELEASED).stream().anyMatch(RELEASE_REQUIRED::contains)) {
+            found.add(new DefinitionViolation("stagePlan.transitions", "every path to " + RELEASE_REQUIRED
+                    + " must pass RELEASED: nothing ships to a treatment site unless released"));
+        }
         for (Stage stage : repeatable) {
             if (!reachable.contains(stage) || stage.isFinal()) {
                 found.add(new DefinitionViolation("stagePlan.repeatable",
@@ -135,6 +144,22 @@ public record ProductDefinition(String code, String name, BatchType type, List<S
             }
         }
         return found.size() == before;
+    }
+
+    /** The stages the plan reaches from ORDERED without passing {@code avoided}. */
+    private Set<Stage> reachableWithout(Stage avoided) {
+        Map<Stage, Set<Stage>> next = new EnumMap<>(Stage.class);
+        transitions.forEach(transition -> next.put(transition.from(), transition.to()));
+        Set<Stage> reached = EnumSet.of(Stage.ORDERED);
+        Deque<Stage> pending = new ArrayDeque<>(reached);
+        while (!pending.isEmpty()) {
+            for (Stage following : next.getOrDefault(pending.pop(), Set.of())) {
+                if (following != avoided && reached.add(following)) {
+                    pending.push(following);
+                }
+            }
+        }
+        return reached;
     }
 
     private void checkTemperatures(List<DefinitionViolation> found) {

@@ -66,6 +66,15 @@ class ProductDefinitionTest {
     }
 
     @Test
+    void nothingShipsToTheSiteWithoutPassingRelease() {
+        List<StagePlan.Transition> transitions = new ArrayList<>(plan(BatchType.AUTOLOGOUS));
+        transitions.replaceAll(t -> t.from() == Stage.QC_TESTED
+                ? new StagePlan.Transition(Stage.QC_TESTED, Set.of(Stage.RELEASED, Stage.STORED)) : t);
+
+        assertThat(messages(withPlan(transitions, Set.of()))).anyMatch(m -> m.contains("must pass RELEASED"));
+    }
+
+    @Test
     void sideExitsFinalStagesAndDuplicatesDoNotBelongInAPlan() {
         List<StagePlan.Transition> transitions = new ArrayList<>(plan(BatchType.AUTOLOGOUS));
         transitions.add(new StagePlan.Transition(Stage.INFUSED, Set.of(Stage.DESTROYED)));

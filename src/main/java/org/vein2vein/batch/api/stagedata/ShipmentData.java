@@ -28,7 +28,9 @@ public record ShipmentData(
         @NotNull @Pattern(regexp = Fields.CODE, message = Fields.CODE_MESSAGE)
         @Schema(required = true, description = "The shipping container (e.g. dry shipper) id", example = "DS-0192")
         String containerId,
-        @NotNull @Schema(required = true, description = "The temperature class the container holds")
+        @NotNull @Schema(required = true, description = "The temperature class the container holds; must be "
+                + "the product's for the phase: its starting material (cryopreserved if frozen at collection) to "
+                + "manufacturing, its final product transport to the site")
         TemperatureClass temperatureClass,
         @Size(max = 500, message = "must list at most 500 units")
         @Schema(description = "SHIPPED_TO_SITE: the units in the container (required there)")
@@ -40,6 +42,6 @@ public record ShipmentData(
     @Override
     public StepFacts facts() {
         return StepFacts.NONE.withDestinationSite(destinationSite).withUnitIds(unitIds)
-                .withOutOfStorageSince(outOfStorageSince);
+                .withOutOfStorageSince(outOfStorageSince).withTemperatureClass(temperatureClass);
     }
 }
