@@ -112,12 +112,16 @@ public class BatchService {
     }
 
     /**
-     * Whether the batch exists and the caller may see it: one query, for reads that need nothing
-     * else of the batch (its custody history).
+     * Checks that the batch exists and the caller may see it: one query, for reads that need nothing
+     * else of the batch (its custody history, clocks, doses).
+     *
+     * @throws BatchNotFoundException when it does not, or the caller may not see it
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean isVisible(Coi coi, Caller caller) {
-        return caller.hasRole(Roles.QA) ? batches.exists(coi) : batchSites.anyOf(coi, caller.sites());
+    public void requireVisible(Coi coi, Caller caller) {
+        if (!(caller.hasRole(Roles.QA) ? batches.exists(coi) : batchSites.anyOf(coi, caller.sites()))) {
+            throw new BatchNotFoundException(coi);
+        }
     }
 
     /** QA sees every batch; anyone else only those that have been at, or head to, one of their sites. */

@@ -70,9 +70,11 @@ public class StepService {
     /** The part of the service that puts batches on hold after an identity mismatch. */
     static final Actor HOLDS = Actor.system("vein2vein-identity-checkpoint");
 
-    /** The stages that say why a batch left its path; their data may name one dose of an allogeneic lot. */
+    /** The stages that say why a batch left its path (their data is a reason). */
     private static final Set<Stage> EXITS_WITH_REASON = EnumSet.of(Stage.REJECTED, Stage.MANUFACTURING_FAILED,
             Stage.QUARANTINED, Stage.DESTROYED, Stage.CANCELLED);
+    /** Of those, the ones that may concern one dose of an allogeneic lot, when their data names it. */
+    private static final Set<Stage> ONE_DOSE_EXITS = EnumSet.of(Stage.QUARANTINED, Stage.DESTROYED, Stage.CANCELLED);
 
     private final BatchRepository batches;
     private final BatchSites batchSites;
@@ -220,26 +222,28 @@ public class StepService {
      * and a side exit that names a dose. Shipments and receipts carry one dose each.
      */
     private static Optional<String> doseOf(Batch batch, LogStep step, BatchRules rules) {
-        boolean sideExit = step.stage().isSideExit() || step.stage() == Stage.DESTROYED;
-        if (EXITS_WITH_REASON.contains(step.stage()) && step.facts().unitId().isPresent()
-                && !(sideExit && batch.type() == BatchType.ALLOGENEIC)) {
+        Optional<String> named = step.facts().unitId();
+        boolean oneDoseExit = ONE_DOSE_EXITS.contains(step.stage());
+        if (named.isPresent() && EXITS_WITH_REASON.contains(step.stage())
+                && !(oneDoseExit && batch.type() == BatchType.ALLOGENEIC)) {
             throw new InvalidStepDataException("data.unitId", "names a dose: only a quarantine, destruction or "
                     + "cancellation of one dose of an allogeneic lot names it; without it the step concerns the batch");
         }
         if (batch.type() != BatchType.ALLOGENEIC) {
             return Optional.empty();
         }
+        if (oneDoseExit) {
+            // With a unit id the exit is the dose's; without, the lot's.
+            return named;
+        }
         // A stored lot does not repeat STORED: that step is a dose returning to storage from quarantine.
         boolean doseStage = Dose.isDoseStage(step.stage(), rules.plan())
                 || (step.stage() == Stage.STORED && batch.stage() == Stage.STORED);
-        if (!doseStage && !(sideExit && step.facts().unitId().isPresent())) {
+        if (!doseStage) {
             return Optional.empty();
         }
-        if (sideExit && step.facts().unitId().isEmpty()) {
-            return Optional.empty();
-        }
-        if (step.facts().unitId().isPresent()) {
-            return step.facts().unitId();
+        if (named.isPresent()) {
+            return named;
         }
         if (step.facts().unitIds().size() == 1) {
             return Optional.of(step.facts().unitIds().get(0));

@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import org.vein2vein.batch.application.BatchNotFoundException;
 import org.vein2vein.batch.application.BatchService;
 import org.vein2vein.batch.domain.Coi;
 import org.vein2vein.clock.application.ClockConfig;
@@ -74,9 +73,7 @@ public class BatchClocksResource {
     public BatchClocksResponse clocks(
             @Parameter(description = "The batch's COI", example = ApiExamples.COI) @PathParam("coi") String coi) {
         Coi id = Coi.parse(coi);
-        if (!batches.isVisible(id, caller.get())) {
-            throw new BatchNotFoundException(id);
-        }
+        batches.requireVisible(id, caller.get());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return new BatchClocksResponse(id.value(), now, clocks.running(id.value()).stream()
                 .map(running -> ClockResponse.of(running, now, config.warningAt())).toList());

@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import org.vein2vein.batch.application.BatchNotFoundException;
 import org.vein2vein.batch.application.BatchService;
 import org.vein2vein.batch.domain.Coi;
 import org.vein2vein.custody.application.CanonicalJson;
@@ -122,9 +121,7 @@ public class CustodyResource {
                 "must be a whole number, 1 or more");
         int pageSize = (int) QueryParameters.wholeNumber(LIMIT, limit, DEFAULT_LIMIT, MAX_LIMIT,
                 "must be a whole number from 1 to " + MAX_LIMIT);
-        if (!batches.isVisible(id, caller.get())) {
-            throw new BatchNotFoundException(id);
-        }
+        batches.requireVisible(id, caller.get());
         CustodyHistory.VerifiedPage page = history.page(id.value(), from, pageSize);
         return new CustodyHistoryResponse(id.value(),
                 page.events().stream().map(event -> CustodyEventResponse.of(event, json)).toList(),
@@ -152,9 +149,7 @@ public class CustodyResource {
             @Parameter(description = "The event's sequence number, from 1", example = "2")
             @PathParam("sequence") long sequence) {
         Coi id = Coi.parse(coi);
-        if (!batches.isVisible(id, caller.get())) {
-            throw new BatchNotFoundException(id);
-        }
+        batches.requireVisible(id, caller.get());
         return history.event(id.value(), sequence)
                 .map(event -> CustodyEventResponse.of(event, json))
                 .orElseThrow(() -> new ProblemException(Problem.of(ProblemType.CUSTODY_EVENT_NOT_FOUND,

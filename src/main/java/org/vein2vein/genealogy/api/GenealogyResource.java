@@ -3,6 +3,7 @@ package org.vein2vein.genealogy.api;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,12 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import org.vein2vein.batch.domain.Identifiers;
+import org.vein2vein.batch.api.Patterns;
 import org.vein2vein.genealogy.application.Genealogy;
 import org.vein2vein.platform.problem.Problem;
-import org.vein2vein.platform.problem.ProblemException;
 import org.vein2vein.platform.problem.ProblemResponses;
-import org.vein2vein.platform.problem.ProblemType;
 import org.vein2vein.platform.security.Roles;
 
 /**
@@ -44,7 +43,7 @@ public class GenealogyResource {
 
     private static final String PROBLEM_INVALID_REFERENCE = """
             {"type": "urn:vein2vein:problem:invalid-request", "title": "The request is not valid", "status": 400,
-             "detail": "Path parameter 'donorReference' must be a pseudonymous identifier.",
+             "detail": "One field is not valid.",
              "instance": "/api/v1/donors/%20/recipients",
              "violations": [{"field": "path.donorReference", "message": "must be a pseudonymous identifier: 3 to 64 letters, digits, '.', '_', ':' or '-'"}]}""";
 
@@ -70,8 +69,8 @@ public class GenealogyResource {
                     examples = @ExampleObject(name = "invalid-request", value = PROBLEM_INVALID_REFERENCE)))
     public GenealogyResponses.Donor donorRecipients(
             @Parameter(description = "The donor's pseudonymous reference", example = "DNR-GENT-0003")
-            @PathParam("donorReference") String donorReference) {
-        requireReference("donorReference", donorReference);
+            @PathParam("donorReference") @Pattern(regexp = Patterns.REFERENCE, message = Patterns.REFERENCE_MESSAGE)
+            String donorReference) {
         List<GenealogyResponses.Lot> lots = genealogy.lotsOfDonor(donorReference).stream()
                 .map(GenealogyResponses.Lot::of).toList();
         List<String> recipients = lots.stream().flatMap(lot -> lot.doses().stream())
@@ -98,19 +97,10 @@ public class GenealogyResource {
                     examples = @ExampleObject(name = "invalid-request", value = PROBLEM_INVALID_REFERENCE)))
     public GenealogyResponses.Recipient recipientDoses(
             @Parameter(description = "The recipient's pseudonymous reference", example = "RCP-GENT-0007")
-            @PathParam("recipientReference") String recipientReference) {
-        requireReference("recipientReference", recipientReference);
+            @PathParam("recipientReference")
+            @Pattern(regexp = Patterns.REFERENCE, message = Patterns.REFERENCE_MESSAGE) String recipientReference) {
         return new GenealogyResponses.Recipient(recipientReference, genealogy.dosesOfRecipient(recipientReference)
                 .stream().map(dose -> new GenealogyResponses.RecipientDose(GenealogyResponses.Dose.of(dose.dose()),
                         GenealogyResponses.Lot.of(dose.lot()))).toList());
-    }
-
-    private static void requireReference(String name, String value) {
-        if (!Identifiers.isReference(value)) {
-            String message = "must be a pseudonymous identifier: 3 to 64 letters, digits, '.', '_', ':' or '-'";
-            throw new ProblemException(Problem.of(ProblemType.INVALID_REQUEST, "Path parameter '" + name
-                    + "' must be a pseudonymous identifier.")
-                    .withViolations(List.of(new Problem.Violation("path." + name, message))));
-        }
     }
 }

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import org.vein2vein.batch.application.BatchNotFoundException;
 import org.vein2vein.batch.application.BatchService;
 import org.vein2vein.batch.domain.Coi;
 import org.vein2vein.genealogy.application.Genealogy;
@@ -70,9 +69,7 @@ public class LotDosesResource {
     public GenealogyResponses.Lot lotDoses(
             @Parameter(description = "The lot's COI", example = ApiExamples.COI) @PathParam("coi") String coi) {
         Coi id = Coi.parse(coi);
-        if (!batches.isVisible(id, caller.get())) {
-            throw new BatchNotFoundException(id);
-        }
+        batches.requireVisible(id, caller.get());
         return genealogy.lot(id.value()).map(GenealogyResponses.Lot::of)
                 .orElseThrow(() -> new ProblemException(Problem.of(ProblemType.BATCH_NOT_FOUND,
                         "No allogeneic lot has COI " + id + ".")));

@@ -11,8 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.vein2vein.batch.domain.Coi;
 import org.vein2vein.batch.domain.Stage;
-import org.vein2vein.platform.persistence.NativeValues;
+import org.vein2vein.batch.persistence.BatchCollections;
+import org.vein2vein.batch.persistence.BatchUnits;
 
 /**
  * Tracing both ways between donors and recipients of allogeneic products (21 CFR 1271.290): from a
@@ -38,9 +40,13 @@ public class Genealogy {
     }
 
     private final EntityManager entityManager;
+    private final BatchUnits units;
+    private final BatchCollections collections;
 
-    public Genealogy(EntityManager entityManager) {
+    public Genealogy(EntityManager entityManager, BatchUnits units, BatchCollections collections) {
         this.entityManager = entityManager;
+        this.units = units;
+        this.collections = collections;
     }
 
     /** Every allogeneic lot made from the donor's collections, with its doses and their recipients. */
@@ -84,20 +90,13 @@ public class Genealogy {
             return Optional.empty();
         }
         Object[] batch = (Object[]) batches.get(0);
-        @SuppressWarnings("unchecked")
-        List<String> donationIds = entityManager.createNativeQuery("select donation_id from collection "
-                + "where coi = :coi order by collected_at, donation_id")
-                .setParameter("coi", coi)
-                .getResultList();
-        List<?> doseRows = entityManager.createNativeQuery("select unit_id, stage, recipient_reference, allocated_at "
-                + "from batch_unit where coi = :coi and kind = 'DOSE' order by unit_id")
-                .setParameter("coi", coi)
-                .getResultList();
-        List<DoseTrace> doses = doseRows.stream().map(row -> (Object[]) row)
-                .map(row -> new DoseTrace((String) row[0], Stage.valueOf((String) row[1]),
-                        Optional.ofNullable((String) row[2]), Optional.ofNullable(row[3]).map(NativeValues::instant)))
+        Coi lot = new Coi(coi);
+        List<DoseTrace> doses = units.of(lot).stream()
+                .filter(unit -> unit.kind() == BatchUnits.Kind.DOSE)
+                .map(dose -> new DoseTrace(dose.unitId(), dose.stage().orElseThrow(), dose.recipientReference(),
+                        dose.allocatedAt()))
                 .toList();
-        return Optional.of(new LotTrace(coi, (String) batch[0], (Integer) batch[1], (String) batch[2], donationIds,
-                doses));
+        return Optional.of(new LotTrace(coi, (String) batch[0], (Integer) batch[1], (String) batch[2],
+                collections.of(lot), doses));
     }
 }
