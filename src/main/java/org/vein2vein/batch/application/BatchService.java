@@ -23,6 +23,7 @@ import org.vein2vein.batch.persistence.BatchCollections;
 import org.vein2vein.batch.persistence.BatchSites;
 import org.vein2vein.batch.persistence.BatchUnits;
 import org.vein2vein.custody.application.Ledger;
+import org.vein2vein.custody.domain.ChainVerification.RecordedState;
 import org.vein2vein.custody.domain.CustodyEvent;
 import org.vein2vein.custody.domain.CustodyEventType;
 import org.vein2vein.custody.domain.LedgerHead;
@@ -96,6 +97,7 @@ public class BatchService {
         CustodyEvent event = ledger.append(LedgerHead.GENESIS, new Ledger.NewCustodyEvent(coi.value(),
                 CustodyEventType.BATCH_REGISTERED, batch.stage().name(), now, technician.actingAs(Roles.TECHNICIAN),
                 batch.collectionSite(), payload));
+        entity.stateSetBy(event.sequence());
         Log.infof("Batch %s registered (%s, product %s version %d)", coi, batch.type(), batch.productCode(),
                 product.version());
         return new Registered(new BatchState(batch, OptionalInt.of(product.version()), LedgerHead.of(event),
@@ -122,6 +124,14 @@ public class BatchService {
         if (!(caller.hasRole(Roles.QA) ? batches.exists(coi) : batchSites.anyOf(coi, caller.sites()))) {
             throw new BatchNotFoundException(coi);
         }
+    }
+
+    /** The batch record's account of the ledger event that set its current stage, for verification. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<RecordedState> recordedState(Coi coi) {
+        return batches.find(coi).flatMap(entity -> entity.stateSequence().isPresent()
+                ? Optional.of(new RecordedState(entity.stateSequence().getAsLong(), entity.stage().name()))
+                : Optional.empty());
     }
 
     /** QA sees every batch; anyone else only those that have been at, or head to, one of their sites. */

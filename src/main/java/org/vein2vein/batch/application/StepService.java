@@ -493,6 +493,9 @@ public class StepService {
             }
             hold = Optional.of(ledger.append(LedgerHead.of(rejection), new Ledger.NewCustodyEvent(coi.value(),
                     CustodyEventType.STEP_RECORDED, Stage.QUARANTINED.name(), heldAt, HOLDS, step.site(), reason)));
+            if (attempt.dose().isEmpty()) {
+                entity.stateSetBy(hold.get().sequence());
+            }
             Log.infof("Batch %s: %s put on hold after an identity mismatch, event %d", coi,
                     attempt.dose().map(dose -> "dose " + dose.unitId()).orElse("batch"), hold.get().sequence());
         }
@@ -537,6 +540,9 @@ public class StepService {
         CustodyEvent event = ledger.append(head, new Ledger.NewCustodyEvent(coi.value(),
                 CustodyEventType.STEP_RECORDED, attempt.reachedStage().name(), step.occurredAt(), actor, step.site(),
                 payload));
+        if (attempt.dose().isEmpty()) {
+            entity.stateSetBy(event.sequence());
+        }
         clocks.stageReached(coi.value(), attempt.clockUnit(), attempt.reachedStage(), step.occurredAt(),
                 attempt.reachedStage().isFinal(), rules.windows());
         if (attempt.dose().isPresent()) {

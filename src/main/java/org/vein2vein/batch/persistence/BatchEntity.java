@@ -3,6 +3,7 @@ package org.vein2vein.batch.persistence;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -57,6 +58,10 @@ public class BatchEntity {
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
 
+    /** The ledger event that put the batch at its current stage; verification checks the ledger agrees. */
+    @Column(name = "state_sequence")
+    Long stateSequence;
+
     @Version
     @Column(name = "version", nullable = false)
     long version;
@@ -86,6 +91,16 @@ public class BatchEntity {
         stage = batch.stage();
         resumeStage = batch.resumeStage().orElse(null);
         updatedAt = now;
+    }
+
+    /** Notes that ledger event {@code sequence} put the batch at the stage it has now. */
+    public void stateSetBy(long sequence) {
+        stateSequence = sequence;
+    }
+
+    /** The ledger event that put the batch at its current stage; empty for a batch older than this record. */
+    public OptionalLong stateSequence() {
+        return stateSequence == null ? OptionalLong.empty() : OptionalLong.of(stateSequence);
     }
 
     /**

@@ -1,8 +1,10 @@
 package org.vein2vein.custody.api;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,13 +29,19 @@ public record CustodyEventResponse(
         String site,
         @Schema(description = "Event details: for a step, the typed data of its stage as recorded (with what the "
                 + "service adds, such as a QC assessment); for a refused attempt, the attempt; for a clock alert, the "
-                + "window") JsonNode data,
+                + "window; null when the stored payload is not JSON (the verification then reports the ledger "
+                + "broken at this event)") JsonNode data,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "The stored payload as text, only when it is not JSON: what a tampered row holds")
+        String unreadablePayload,
         @Schema(description = "Hash of the previous event; 64 zeros for the first") String previousHash,
         @Schema(description = "SHA-256 of this event's canonical form (see README)") String hash) {
 
     public static CustodyEventResponse of(CustodyEvent event, CanonicalJson json) {
+        Optional<JsonNode> data = json.readStored(event.payload());
         return new CustodyEventResponse(event.eventId(), event.coi(), event.sequence(), event.type(), event.stage(),
-                event.occurredAt(), event.recordedAt(), ActorResponse.of(event.actor()), event.site(), json.read(event.payload()),
+                event.occurredAt(), event.recordedAt(), ActorResponse.of(event.actor()), event.site(), data.orElse(null),
+                data.isPresent() ? null : event.payload(),
                 event.previousHash(), event.hash());
     }
 

@@ -24,6 +24,7 @@ import org.vein2vein.batch.domain.Coi;
 import org.vein2vein.custody.application.CanonicalJson;
 import org.vein2vein.custody.application.CustodyHistory;
 import org.vein2vein.platform.openapi.ApiExamples;
+import org.vein2vein.platform.persistence.ConsistentReads;
 import org.vein2vein.platform.problem.Problem;
 import org.vein2vein.platform.problem.ProblemException;
 import org.vein2vein.platform.problem.ProblemResponses;
@@ -74,12 +75,15 @@ public class CustodyResource {
     private final BatchService batches;
     private final CanonicalJson json;
     private final CurrentCaller caller;
+    private final ConsistentReads reads;
 
-    public CustodyResource(CustodyHistory history, BatchService batches, CanonicalJson json, CurrentCaller caller) {
+    public CustodyResource(CustodyHistory history, BatchService batches, CanonicalJson json, CurrentCaller caller,
+            ConsistentReads reads) {
         this.history = history;
         this.batches = batches;
         this.json = json;
         this.caller = caller;
+        this.reads = reads;
     }
 
     @GET
@@ -121,8 +125,16 @@ public class CustodyResource {
                 "must be a whole number, 1 or more");
         int pageSize = (int) QueryParameters.wholeNumber(LIMIT, limit, DEFAULT_LIMIT, MAX_LIMIT,
                 "must be a whole number from 1 to " + MAX_LIMIT);
-        batches.requireVisible(id, caller.get());
-        CustodyHistory.VerifiedPage page = history.page(id.value(), from, pageSize);
+        // The ledger, its recorded head and the batch's state must be read as of one moment, or a step
+        // committed in between would look like tampering.
+        return reads.snapshot(() -> {
+            batches.requireVisible(id, caller.get());
+            return historyPage(id, from, pageSize);
+        });
+    }
+
+    private CustodyHistoryResponse historyPage(Coi id, long from, int pageSize) {
+        CustodyHistory.VerifiedPage page = history.page(id.value(), from, pageSize, batches.recordedState(id));
         return new CustodyHistoryResponse(id.value(),
                 page.events().stream().map(event -> CustodyEventResponse.of(event, json)).toList(),
                 page.totalEvents(),

@@ -2,6 +2,7 @@ package org.vein2vein.custody.application;
 
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +49,16 @@ public class CanonicalJson {
             }
         }
         return canonical;
+    }
+
+    /** The stored payload as JSON, or empty when it is not a JSON object (a ledger tampered with). */
+    public Optional<JsonNode> readStored(String payload) {
+        try {
+            JsonNode node = mapper.readTree(payload);
+            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
     }
 
     public JsonNode read(String canonical) {

@@ -19,8 +19,26 @@ import org.vein2vein.platform.persistence.NativeValues;
 @ApplicationScoped
 public class CustodyEventRepository implements PanacheRepositoryBase<CustodyEventEntity, UUID> {
 
+    /**
+     * Stores the event and moves the ledger's recorded head to it. The head moves only from the
+     * event before: an append that does not continue the head it read fails instead of forking.
+     */
     public void append(CustodyEvent event) {
         persist(CustodyEventEntity.of(event));
+        int moved = getEntityManager().createNativeQuery("""
+                insert into ledger_head (coi, sequence, hash, last_occurred_at) values (:coi, :sequence, :hash, :at)
+                on conflict (coi) do update set sequence = excluded.sequence, hash = excluded.hash,
+                    last_occurred_at = excluded.last_occurred_at
+                where ledger_head.sequence = excluded.sequence - 1""")
+                .setParameter("coi", event.coi())
+                .setParameter("sequence", event.sequence())
+                .setParameter("hash", event.hash())
+                .setParameter("at", event.occurredAt())
+                .executeUpdate();
+        if (moved != 1) {
+            throw new IllegalStateException("event " + event.sequence() + " of " + event.coi()
+                    + " does not continue the ledger's recorded head");
+        }
     }
 
     /** The whole ledger of one batch, oldest first. */
@@ -33,11 +51,25 @@ public class CustodyEventRepository implements PanacheRepositoryBase<CustodyEven
                 .map(CustodyEventEntity::toDomain);
     }
 
-    /** The newest event of a batch's ledger, to chain the next one to. */
+    /**
+     * The newest event the service appended to a batch's ledger, to chain the next one to: read
+     * from the recorded head, not from the newest row, which a deletion could have taken away.
+     */
     public LedgerHead head(String coi) {
-        return find("coi", Sort.descending("sequence"), coi).firstResultOptional()
-                .map(entity -> LedgerHead.of(entity.toDomain()))
-                .orElse(LedgerHead.GENESIS);
+        return recordedHead(coi).orElse(LedgerHead.GENESIS);
+    }
+
+    /** The recorded head, empty before the first event. */
+    public Optional<LedgerHead> recordedHead(String coi) {
+        List<?> rows = getEntityManager().createNativeQuery(
+                "select sequence, hash, last_occurred_at from ledger_head where coi = :coi")
+                .setParameter("coi", coi)
+                .getResultList();
+        return rows.stream().findFirst().map(row -> {
+            Object[] columns = (Object[]) row;
+            return new LedgerHead(((Number) columns[0]).longValue(), (String) columns[1],
+                    Optional.of(NativeValues.instant(columns[2])));
+        });
     }
 
     /** The newest event of the given type and stage in a batch's ledger. */

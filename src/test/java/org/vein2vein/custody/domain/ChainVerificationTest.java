@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import org.vein2vein.custody.domain.ChainVerification.ChainBreak;
+import org.vein2vein.custody.domain.ChainVerification.ChainBreak.Reason;
+import org.vein2vein.custody.domain.ChainVerification.LedgerAnchors;
+import org.vein2vein.custody.domain.ChainVerification.RecordedState;
 
 class ChainVerificationTest {
 
@@ -134,6 +140,110 @@ class ChainVerificationTest {
         ChainVerification result = ChainVerification.of(replace(2, copy(e, x, e.occurredAt(), e.payload(),
                 e.previousHash(), e.hash())));
         assertThat(result.headHash()).isEqualTo(chain.get(1).hash());
+    }
+
+    @Test
+    void a_payload_that_is_not_json_is_named_as_such_at_its_event() {
+        CustodyEvent e = chain.get(1);
+        List<CustodyEvent> tampered = replace(1, copy(e, e.actor(), e.occurredAt(), "not json {", e.previousHash(),
+                e.hash()));
+        ChainVerification result = ChainVerification.of(tampered, payload -> payload.startsWith("{"),
+                anchoredAt(chain.get(2)));
+        assertThat(result.failure()).map(ChainBreak::reason).contains(Reason.PAYLOAD_NOT_JSON);
+        assertThat(result.firstBrokenSequence()).contains(2L);
+    }
+
+    @Test
+    void a_changed_payload_reports_the_recomputed_and_the_stored_hash() {
+        CustodyEvent e = chain.get(1);
+        ChainVerification result = ChainVerification.of(replace(1, copy(e, e.actor(), e.occurredAt(),
+                "{\"note\":\"forged\"}", e.previousHash(), e.hash())));
+        ChainBreak failure = result.failure().orElseThrow();
+        assertThat(failure.reason()).isEqualTo(Reason.HASH_MISMATCH);
+        assertThat(failure.found()).containsEntry("hash", e.hash());
+        assertThat(failure.expected().get("hash")).isNotEqualTo(e.hash());
+    }
+
+    @Test
+    void a_removed_middle_event_names_the_missing_sequence() {
+        List<CustodyEvent> gap = new ArrayList<>(chain);
+        gap.remove(1);
+        ChainBreak failure = ChainVerification.of(gap).failure().orElseThrow();
+        assertThat(failure.reason()).isEqualTo(Reason.SEQUENCE_MISMATCH);
+        assertThat(failure.expected()).containsEntry("sequence", 2L);
+        assertThat(failure.found()).containsEntry("sequence", 3L);
+    }
+
+    @Test
+    void a_removed_newest_event_is_detected_against_the_recorded_head() {
+        List<CustodyEvent> shortened = chain.subList(0, 2);
+        ChainVerification result = ChainVerification.of(shortened, payload -> true, anchoredAt(chain.get(2)));
+        assertThat(result.intact()).isFalse();
+        assertThat(result.firstBrokenSequence()).contains(3L);
+        assertThat(result.verifiedEvents()).isEqualTo(2);
+        assertThat(result.headHash()).isEqualTo(chain.get(1).hash());
+        ChainBreak failure = result.failure().orElseThrow();
+        assertThat(failure.reason()).isEqualTo(Reason.NEWEST_EVENTS_MISSING);
+        assertThat(failure.expected()).containsEntry("sequence", 3L).containsEntry("hash", chain.get(2).hash());
+        assertThat(failure.found()).containsEntry("sequence", 2L);
+    }
+
+    @Test
+    void a_removed_newest_event_still_chains_without_the_recorded_head() {
+        assertThat(ChainVerification.of(chain.subList(0, 2)).intact()).isTrue();
+    }
+
+    @Test
+    void an_event_the_service_did_not_append_is_detected_past_the_recorded_head() {
+        ChainVerification result = ChainVerification.of(chain, payload -> true, anchoredAt(chain.get(1)));
+        assertThat(result.failure()).map(ChainBreak::reason).contains(Reason.EVENTS_NOT_APPENDED_BY_THE_SERVICE);
+        assertThat(result.firstBrokenSequence()).contains(3L);
+        assertThat(result.verifiedEvents()).isEqualTo(2);
+    }
+
+    @Test
+    void a_newest_event_replaced_by_another_valid_one_is_detected_by_the_recorded_head_hash() {
+        CustodyEvent other = CustodyEvent.next(LedgerHead.of(chain.get(1)), UUID.randomUUID(), COI,
+                CustodyEventType.STEP_RECORDED, "CANCELLED", chain.get(2).occurredAt(), chain.get(2).recordedAt(),
+                chain.get(2).actor(), "SITE-A", "{}");
+        ChainVerification result = ChainVerification.of(replace(2, other), payload -> true, anchoredAt(chain.get(2)));
+        assertThat(result.failure()).map(ChainBreak::reason).contains(Reason.HEAD_HASH_MISMATCH);
+        assertThat(result.firstBrokenSequence()).contains(3L);
+        assertThat(result.verifiedEvents()).isEqualTo(2);
+    }
+
+    @Test
+    void a_batch_whose_stage_is_not_what_its_state_event_records_is_detected() {
+        LedgerAnchors anchors = new LedgerAnchors(Optional.of(LedgerHead.of(chain.get(2))),
+                Optional.of(new RecordedState(3, "RECEIVED_AT_MANUFACTURING")));
+        ChainVerification result = ChainVerification.of(chain, payload -> true, anchors);
+        ChainBreak failure = result.failure().orElseThrow();
+        assertThat(failure.reason()).isEqualTo(Reason.BATCH_STATE_MISMATCH);
+        assertThat(failure.expected()).containsEntry("stage", "RECEIVED_AT_MANUFACTURING");
+        assertThat(failure.found()).containsEntry("stage", "SHIPPED_TO_MANUFACTURING");
+        assertThat(result.firstBrokenSequence()).contains(3L);
+    }
+
+    @Test
+    void a_batch_whose_state_event_is_gone_is_detected() {
+        LedgerAnchors anchors = new LedgerAnchors(Optional.empty(), Optional.of(new RecordedState(4, "RELEASED")));
+        ChainBreak failure = ChainVerification.of(chain, payload -> true, anchors).failure().orElseThrow();
+        assertThat(failure.reason()).isEqualTo(Reason.BATCH_STATE_MISMATCH);
+        assertThat(failure.found()).containsEntry("stage", "(no such event)");
+    }
+
+    @Test
+    void a_ledger_that_agrees_with_its_anchors_is_intact() {
+        LedgerAnchors anchors = new LedgerAnchors(Optional.of(LedgerHead.of(chain.get(2))),
+                Optional.of(new RecordedState(3, "SHIPPED_TO_MANUFACTURING")));
+        ChainVerification result = ChainVerification.of(chain, payload -> true, anchors);
+        assertThat(result.intact()).isTrue();
+        assertThat(result.failure()).isEmpty();
+        assertThat(result.verifiedEvents()).isEqualTo(3);
+    }
+
+    private static LedgerAnchors anchoredAt(CustodyEvent head) {
+        return new LedgerAnchors(Optional.of(LedgerHead.of(head)), Optional.empty());
     }
 
     private void assertBrokenAt(List<CustodyEvent> events, long sequence) {
