@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +23,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 import org.vein2vein.testing.Api;
+import org.vein2vein.testing.References;
 import org.vein2vein.testing.StageSamples;
 import org.vein2vein.testing.Tokens;
 
@@ -147,6 +147,6 @@ class CollectionToReceiptClockWindowTest {
     }
 
     private static String suffix() {
-        return UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        return References.suffix();
     }
 }

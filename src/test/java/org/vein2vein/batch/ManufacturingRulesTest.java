@@ -23,6 +23,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import org.vein2vein.testing.Api;
+import org.vein2vein.testing.References;
 import org.vein2vein.testing.StageSamples;
 import org.vein2vein.testing.Tokens;
 
@@ -146,7 +147,7 @@ class ManufacturingRulesTest {
         Map<String, Object> infusion = sample(coi, "INFUSED");
         @SuppressWarnings("unchecked")
         Map<String, Object> check = (Map<String, Object>) infusion.get("identityCheck");
-        check.put("patientReference", "PSN-SOMEONE-ELSE");
+        check.put("patientReference", "PSN-SOMEONE-ELSE-9");
 
         JsonNode problem = refused(step(coi, "INFUSED", infusion), "identity-mismatch", coi);
 
@@ -337,7 +338,7 @@ class ManufacturingRulesTest {
         Map<String, Object> infusion = sample(coi, "INFUSED");
         @SuppressWarnings("unchecked")
         Map<String, Object> check = (Map<String, Object>) infusion.get("identityCheck");
-        check.put("patientReference", "PSN-SOMEONE-ELSE");
+        check.put("patientReference", "PSN-SOMEONE-ELSE-9");
         refused(step(coi, "INFUSED", infusion), "identity-mismatch", coi);
         Map<String, Object> thaw = sample(coi, "THAWED");
         @SuppressWarnings("unchecked")
@@ -870,6 +871,6 @@ class ManufacturingRulesTest {
     }
 
     private static String suffix() {
-        return UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        return References.suffix();
     }
 }

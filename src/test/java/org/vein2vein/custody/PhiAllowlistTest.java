@@ -31,9 +31,11 @@ import org.vein2vein.batch.api.stagedata.StageDataReader;
 import org.vein2vein.batch.domain.Stage;
 import org.vein2vein.clock.ClockTesting;
 import org.vein2vein.custody.application.CustodyEventMessage;
+import org.vein2vein.custody.application.PseudonymousReferences;
 import org.vein2vein.custody.domain.Actor;
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.CustodyTopic;
+import org.vein2vein.testing.Digests;
 import org.vein2vein.testing.StageSamples;
 
 /**
@@ -43,8 +45,9 @@ import org.vein2vein.testing.StageSamples;
  *
  * <p>Field paths name nested members with dots and the members of the objects in a list with
  * {@code []}: {@code data.units[].unitId}. A list of values is named as the list: {@code data.unitIds}.
- * Subject, patient and recipient references are pseudonymous ids the sites issue, as the registration's
- * {@code subjectReference} is: only the issuing site can link them to a person.
+ * Subject, patient and recipient references are pseudonymous ids the sites issue: only the issuing site
+ * can link them to a person. Even so they never enter an event: the ledger, and so Kafka, holds their
+ * keyed digests ({@code subjectReferenceDigest}), and the references stay in the batch record.
  */
 @QuarkusTest
 class PhiAllowlistTest {
@@ -76,7 +79,8 @@ class PhiAllowlistTest {
     /** The data of BATCH_REGISTERED, which the service builds itself. */
     private static final Map<String, String> REGISTRATION_DATA_FIELDS = allowlist(
             "data.batchType", "a code: AUTOLOGOUS or ALLOGENEIC",
-            "data.subjectReference", "the pseudonym the site issued; only the site can link it to the person",
+            "data.subjectReferenceDigest", "a keyed digest (HMAC-SHA256) of the pseudonym the site issued: "
+                    + "comparable with other digests, not readable, not recomputable without the service's key",
             "data.productCode", "a product code",
             "data.productVersion", "a number: the version of the product definition the batch follows",
             "data.collectionSite", "a site code");
@@ -112,10 +116,10 @@ class PhiAllowlistTest {
             // identity checkpoints
             "data.identityCheck.scannedCoi", "the COI scanned from a label: a service-assigned id",
             "data.identityCheck.scannedUnitId", "a unit id scanned from a bag's label",
-            "data.identityCheck.patientReference", "the pseudonymous patient reference scanned from the wristband, "
-                    + "issued by the site as the subjectReference is",
+            "data.identityCheck.patientReference", "the pseudonymous patient reference scanned from the wristband; "
+                    + "recorded as its keyed digest (patientReferenceDigest), never as sent",
             "data.identityCheck.recipientReference", "the pseudonymous recipient reference scanned from the "
-                    + "wristband, issued by the treatment site",
+                    + "wristband; recorded as its keyed digest (recipientReferenceDigest), never as sent",
             "data.identityCheck.witness", "the second verifier's pseudonymous staff id, never a name",
             // RECEIVED_AT_MANUFACTURING, ACCEPTED, RECEIVED_AT_SITE
             "data.condition", "a code: INTACT, DAMAGED or TEMPERATURE_EXCURSION",
@@ -151,7 +155,8 @@ class PhiAllowlistTest {
             "data.results[].outcome", "a code: NEGATIVE or POSITIVE, of a test of the product",
             "data.results[].method", "a test method or SOP code",
             // ALLOCATED
-            "data.recipientReference", "the pseudonymous recipient reference issued by the treatment site",
+            "data.recipientReference", "the pseudonymous recipient reference issued by the treatment site; recorded "
+                    + "as its keyed digest (recipientReferenceDigest), never as sent",
             // THAWED
             "data.thawTemperatureC", "the temperature of the thawing device");
 
@@ -287,10 +292,11 @@ class PhiAllowlistTest {
                         .isEqualTo("SECOND_VERIFIER_REQUIRED"))
                 .anySatisfy(event -> assertThat(event.at("/data/refusal").asText()).isEqualTo("IDENTITY_MISMATCH"))
                 .anySatisfy(event -> assertThat(event.get("data").has("rejectedAttempt")).isTrue())
-                .anySatisfy(event -> assertThat(event.at("/data/identityCheck/patientReference").asText())
-                        .isEqualTo("PSN-PHI-01"));
+                .anySatisfy(event -> assertThat(event.at("/data/identityCheck/patientReferenceDigest").asText())
+                        .isEqualTo(Digests.of("PSN-PHI-01")));
         for (JsonNode event : concat(published, served)) {
             assertOnlyAllowedFields(event);
+            assertThat(event.toString()).as("no pseudonymous reference in any event").doesNotContain("PSN-PHI-0");
         }
     }
 
@@ -331,11 +337,12 @@ class PhiAllowlistTest {
             }
             case "STEP_RECORDED" -> {
                 Set<String> allowed = "system".equals(event.at("/actor/role").asText())
-                        ? HOLD_FIELDS.keySet() : union(STAGE_DATA_FIELDS.keySet(), SERVICE_ADDED_FIELDS.keySet());
+                        ? HOLD_FIELDS.keySet() : union(recorded(STAGE_DATA_FIELDS.keySet()),
+                                SERVICE_ADDED_FIELDS.keySet());
                 assertThat(fieldPaths(data, "data.")).as("step data of %s", event).isSubsetOf(allowed);
             }
             case "STEP_REJECTED" -> {
-                Set<String> attempt = STAGE_DATA_FIELDS.keySet().stream().map(field -> "data." + field)
+                Set<String> attempt = recorded(STAGE_DATA_FIELDS.keySet()).stream().map(field -> "data." + field)
                         .collect(Collectors.toSet());
                 assertThat(fieldPaths(data, "data.")).as("rejection data of %s", event)
                         .isSubsetOf(union(REJECTION_FIELDS.keySet(), attempt));
@@ -348,6 +355,14 @@ class PhiAllowlistTest {
             }
             default -> throw new AssertionError("an event type without an allowlist: " + event);
         }
+    }
+
+    /** The paths as events record them: a reference as its digest. */
+    private static Set<String> recorded(Set<String> requestFields) {
+        return requestFields.stream().map(field -> {
+            String member = field.substring(field.lastIndexOf('.') + 1);
+            return PseudonymousReferences.MEMBERS.contains(member) ? field + PseudonymousReferences.DIGEST_SUFFIX : field;
+        }).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The field paths of a record's components, as {@link #fieldPaths} names them in JSON. */

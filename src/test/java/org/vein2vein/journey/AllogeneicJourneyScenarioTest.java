@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -25,6 +24,8 @@ import io.restassured.http.ContentType;
 import org.vein2vein.platform.security.Roles;
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.CustodyTopic;
+import org.vein2vein.testing.Digests;
+import org.vein2vein.testing.References;
 import org.vein2vein.testing.LedgerHashes;
 import org.vein2vein.testing.StageSamples;
 import org.vein2vein.testing.Tokens;
@@ -59,7 +60,7 @@ class AllogeneicJourneyScenarioTest {
 
     @Test
     void aDonorsLotIsSplitIntoDosesThatEachReachTheirOwnRecipientAndEveryStepIsTraceableBothWays() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String run = References.suffix();
         String donor = "DNR-" + run;
         String recipientA = "RCP-A-" + run;
         String recipientB = "RCP-B-" + run;
@@ -184,7 +185,10 @@ class AllogeneicJourneyScenarioTest {
         assertThat(ledger.get(0).get("type").asText()).isEqualTo("BATCH_REGISTERED");
         assertThat(ledger.get(0).get("stage").asText()).isEqualTo("ORDERED");
         assertThat(ledger.get(0).get("data").get("batchType").asText()).isEqualTo("ALLOGENEIC");
-        assertThat(ledger.get(0).get("data").get("subjectReference").asText()).isEqualTo(donor);
+        // The ledger, and so Kafka, holds keyed digests of the donor's and recipients' references, never the references.
+        assertThat(ledger.get(0).get("data").has("subjectReference")).isFalse();
+        assertThat(ledger.get(0).get("data").get("subjectReferenceDigest").asText()).isEqualTo(Digests.of(donor));
+        assertThat(history.toString()).doesNotContain(donor, recipientA, recipientB);
         for (int i = 0; i < journey.size(); i++) {
             Step step = journey.get(i);
             JsonNode event = ledger.get(i + 1);
@@ -213,7 +217,7 @@ class AllogeneicJourneyScenarioTest {
             String recipient = dose.equals(dose1) ? recipientA : recipientB;
             JsonNode allocation = stepEvent(ledger, journey, "ALLOCATED", dose).get("data");
             assertThat(allocation.get("unitId").asText()).isEqualTo(dose);
-            assertThat(allocation.get("recipientReference").asText()).isEqualTo(recipient);
+            assertThat(allocation.get("recipientReferenceDigest").asText()).isEqualTo(Digests.of(recipient));
             assertThat(texts(stepEvent(ledger, journey, "SHIPPED_TO_SITE", dose).get("data").get("unitIds")))
                     .containsExactly(dose);
             assertThat(texts(stepEvent(ledger, journey, "RECEIVED_AT_SITE", dose).get("data").get("unitIds")))
@@ -221,7 +225,8 @@ class AllogeneicJourneyScenarioTest {
             assertThat(stepEvent(ledger, journey, "THAWED", dose).get("data").get("unitId").asText()).isEqualTo(dose);
             JsonNode infusion = stepEvent(ledger, journey, "INFUSED", dose).get("data");
             assertThat(infusion.get("unitId").asText()).isEqualTo(dose);
-            assertThat(infusion.get("identityCheck").get("recipientReference").asText()).isEqualTo(recipient);
+            assertThat(infusion.get("identityCheck").get("recipientReferenceDigest").asText())
+                    .isEqualTo(Digests.of(recipient));
         }
         LedgerHashes.assertChainRecomputes(ledger);
 
@@ -233,6 +238,8 @@ class AllogeneicJourneyScenarioTest {
                 ConsumerRecord<String, String> record = records.get(i);
                 JsonNode event = ledger.get(i);
                 JsonNode published = LedgerHashes.read(record.value());
+                assertThat(record.value()).as("no pseudonymous reference on the topic")
+                        .doesNotContain(donor, recipientA, recipientB);
                 assertThat(record.key()).isEqualTo(coi);
                 assertThat(published.get("sequence").asLong()).isEqualTo(i + 1);
                 assertThat(published.get("hash").asText()).isEqualTo(event.get("hash").asText());

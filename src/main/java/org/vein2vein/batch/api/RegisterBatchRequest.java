@@ -11,7 +11,7 @@ import org.vein2vein.batch.domain.BatchType;
 @Schema(name = "RegisterBatchRequest")
 public record RegisterBatchRequest(
         @NotNull @Schema(required = true) BatchType type,
-        @NotNull @Pattern(regexp = Patterns.REFERENCE, message = Patterns.REFERENCE_MESSAGE)
+        @NotNull @Pattern(regexp = Patterns.PSEUDONYM, message = Patterns.PSEUDONYM_MESSAGE)
         @Schema(required = true, description = "Pseudonymous id of the patient (autologous) or donor (allogeneic), "
                 + "issued by their site. Never a name, birth date or record number.", example = "PSN-7F3K-22")
         String subjectReference,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import org.vein2vein.custody.domain.ChainBreakReason;
 import org.vein2vein.custody.domain.ChainVerification;
 
 /** One page of a batch's custody ledger, oldest first, with the result of verifying the whole hash chain. */
@@ -45,7 +46,7 @@ public record CustodyHistoryResponse(
             @Schema(description = "SEQUENCE_MISMATCH (an event missing or out of place), PAYLOAD_NOT_JSON, "
                     + "PREVIOUS_HASH_MISMATCH, HASH_MISMATCH (changed after it was recorded), NEWEST_EVENTS_MISSING, "
                     + "EVENTS_NOT_APPENDED_BY_THE_SERVICE, HEAD_HASH_MISMATCH or BATCH_STATE_MISMATCH (the batch's "
-                    + "stage is not the one the ledger records)") ChainVerification.ChainBreak.Reason reason,
+                    + "stage is not the one the ledger records)") ChainBreakReason reason,
             String detail,
             @Schema(description = "What the verification expected, e.g. {\"sequence\": 7, \"hash\": \"...\"}")
             Map<String, Object> expected,

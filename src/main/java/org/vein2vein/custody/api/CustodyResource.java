@@ -51,7 +51,7 @@ public class CustodyResource {
               "type": "BATCH_REGISTERED", "stage": "ORDERED", "occurredAt": "2026-11-25T09:00:00.123456Z",
               "recordedAt": "2026-11-25T09:00:00.123456Z", "actor": {"id": "op-4711", "role": "technician", "organisation": "HOSP-LYON"}, "site": "SITE-LYON-01",
               "data": {"batchType": "AUTOLOGOUS", "collectionSite": "SITE-LYON-01", "productCode": "CART-GD2-AUTO",
-              "subjectReference": "PSN-7F3K-22"},
+              "subjectReferenceDigest": "hmac-sha256:3f9a0c5e1b7d2f4a6c8e0b1d3f5a7c9e2b4d6f8a0c1e3b5d7f9a2c4e6b8d0f1a"},
               "previousHash": "0000000000000000000000000000000000000000000000000000000000000000",
               "hash": "5b0d0a4e3f1c9d7e2a6b8c4d1e0f3a2b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f"}],
              "totalEvents": 1,

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.vein2vein.custody.domain.Actor;
 import org.vein2vein.custody.domain.CustodyEvent;
@@ -40,14 +41,16 @@ public class Ledger {
     private final CanonicalJson canonicalJson;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final PseudonymousReferences references;
 
     public Ledger(CustodyEventRepository events, Outbox outbox, CanonicalJson canonicalJson, ObjectMapper mapper,
-            Clock clock) {
+            Clock clock, PseudonymousReferences references) {
         this.events = events;
         this.outbox = outbox;
         this.canonicalJson = canonicalJson;
         this.mapper = mapper;
         this.clock = clock;
+        this.references = references;
     }
 
     /** The newest event of the batch's ledger, or the genesis for a new batch. */
@@ -68,10 +71,14 @@ public class Ledger {
         return events.latest(coi, CustodyEventType.STEP_RECORDED, stage).map(event -> canonicalJson.read(event.payload()));
     }
 
-    /** Chains a new event to {@code head}, stores it and queues it for Kafka. */
+    /**
+     * Chains a new event to {@code head}, stores it and queues it for Kafka. References to patients,
+     * donors and recipients in the payload are recorded as their keyed digests, never as sent.
+     */
     public CustodyEvent append(LedgerHead head, NewCustodyEvent event) {
+        String payload = canonicalJson.write(references.digested(event.payload()));
         CustodyEvent appended = CustodyEvent.next(head, UUID.randomUUID(), event.coi(), event.type(), event.stage(),
-                event.occurredAt(), clock.instant(), event.actor(), event.site(), canonicalJson.write(event.payload()));
+                event.occurredAt(), clock.instant(), event.actor(), event.site(), payload);
         events.append(appended);
         outbox.enqueue(new OutboxMessage(appended.eventId(), appended.coi(), cloudEventType(appended.type()),
                 appended.occurredAt(), message(appended),
@@ -92,6 +99,6 @@ public class Ledger {
 
     /** What the caller knows of a new event; the ledger adds id, sequence, time recorded and hashes. */
     public record NewCustodyEvent(String coi, CustodyEventType type, String stage, Instant occurredAt, Actor actor,
-            String site, JsonNode payload) {
+            String site, ObjectNode payload) {
     }
 }

@@ -57,24 +57,24 @@ public record ChainVerification(boolean intact, long verifiedEvents, Optional<Lo
     private static Optional<ChainBreak> check(CustodyEvent event, long expectedSequence, String expectedPrevious,
             Predicate<String> readablePayload) {
         if (event.sequence() != expectedSequence) {
-            return Optional.of(new ChainBreak(ChainBreak.Reason.SEQUENCE_MISMATCH, expectedSequence,
+            return Optional.of(new ChainBreak(ChainBreakReason.SEQUENCE_MISMATCH, expectedSequence,
                     "Event " + expectedSequence + " is missing or out of place: the next stored event is "
                             + event.sequence() + ".",
                     ordered("sequence", expectedSequence), ordered("sequence", event.sequence())));
         }
         if (!readablePayload.test(event.payload())) {
-            return Optional.of(new ChainBreak(ChainBreak.Reason.PAYLOAD_NOT_JSON, expectedSequence,
+            return Optional.of(new ChainBreak(ChainBreakReason.PAYLOAD_NOT_JSON, expectedSequence,
                     "The stored payload of event " + expectedSequence + " is not a JSON object.",
                     ordered("payload", "a JSON object"), ordered("payload", "unreadable text")));
         }
         if (!event.previousHash().equals(expectedPrevious)) {
-            return Optional.of(new ChainBreak(ChainBreak.Reason.PREVIOUS_HASH_MISMATCH, expectedSequence,
+            return Optional.of(new ChainBreak(ChainBreakReason.PREVIOUS_HASH_MISMATCH, expectedSequence,
                     "Event " + expectedSequence + " does not link to the event before it.",
                     ordered("previousHash", expectedPrevious), ordered("previousHash", event.previousHash())));
         }
         String recomputed = event.recomputeHash();
         if (!recomputed.equals(event.hash())) {
-            return Optional.of(new ChainBreak(ChainBreak.Reason.HASH_MISMATCH, expectedSequence,
+            return Optional.of(new ChainBreak(ChainBreakReason.HASH_MISMATCH, expectedSequence,
                     "Event " + expectedSequence + " was changed after it was recorded: its hash does not match "
                             + "its content.",
                     ordered("hash", recomputed), ordered("hash", event.hash())));
@@ -90,19 +90,19 @@ public record ChainVerification(boolean intact, long verifiedEvents, Optional<Lo
         }
         LedgerHead head = recorded.get();
         if (last < head.sequence()) {
-            return Optional.of(new ChainBreak(ChainBreak.Reason.NEWEST_EVENTS_MISSING, last + 1,
+            return Optional.of(new ChainBreak(ChainBreakReason.NEWEST_EVENTS_MISSING, last + 1,
                     "The ledger ends at event " + last + ", but the service appended up to event "
                             + head.sequence() + ": the newest events were removed.",
                     head(head.sequence(), head.hash()), head(last, lastHash)));
         }
         if (last > head.sequence()) {
-            return Optional.of(new ChainBreak(ChainBreak.Reason.EVENTS_NOT_APPENDED_BY_THE_SERVICE,
+            return Optional.of(new ChainBreak(ChainBreakReason.EVENTS_NOT_APPENDED_BY_THE_SERVICE,
                     head.sequence() + 1, "The ledger goes on past event " + head.sequence()
                             + ", the newest the service appended.",
                     head(head.sequence(), head.hash()), head(last, lastHash)));
         }
         if (!head.hash().equals(lastHash)) {
-            return Optional.of(new ChainBreak(ChainBreak.Reason.HEAD_HASH_MISMATCH, last,
+            return Optional.of(new ChainBreak(ChainBreakReason.HEAD_HASH_MISMATCH, last,
                     "The newest event is not the one the service appended as event " + last + ".",
                     head(head.sequence(), head.hash()), head(last, lastHash)));
         }
@@ -121,7 +121,7 @@ public record ChainVerification(boolean intact, long verifiedEvents, Optional<Lo
         if (stageInLedger.equals(Optional.of(state.stage()))) {
             return Optional.empty();
         }
-        return Optional.of(new ChainBreak(ChainBreak.Reason.BATCH_STATE_MISMATCH, state.sequence(),
+        return Optional.of(new ChainBreak(ChainBreakReason.BATCH_STATE_MISMATCH, state.sequence(),
                 "The batch is at stage " + state.stage() + ", set by event " + state.sequence()
                         + ", but the ledger " + stageInLedger.map(stage -> "records stage " + stage + " there.")
                         .orElse("has no such event."),
@@ -168,31 +168,12 @@ public record ChainVerification(boolean intact, long verifiedEvents, Optional<Lo
      * @param expected what the verification expected there
      * @param found    what it found instead
      */
-    public record ChainBreak(Reason reason, long sequence, String detail, Map<String, Object> expected,
+    public record ChainBreak(ChainBreakReason reason, long sequence, String detail, Map<String, Object> expected,
             Map<String, Object> found) {
 
         public ChainBreak {
             expected = Collections.unmodifiableMap(new LinkedHashMap<>(expected));
             found = Collections.unmodifiableMap(new LinkedHashMap<>(found));
-        }
-
-        public enum Reason {
-            /** An event is missing from the middle of the ledger, or stored under another sequence. */
-            SEQUENCE_MISMATCH,
-            /** A stored payload is not JSON: it was written by something other than the service. */
-            PAYLOAD_NOT_JSON,
-            /** An event does not link to the hash of the event before it. */
-            PREVIOUS_HASH_MISMATCH,
-            /** An event's content no longer matches its hash. */
-            HASH_MISMATCH,
-            /** The ledger ends before the newest event the service appended. */
-            NEWEST_EVENTS_MISSING,
-            /** The ledger holds events after the newest one the service appended. */
-            EVENTS_NOT_APPENDED_BY_THE_SERVICE,
-            /** The newest event is not the one the service appended. */
-            HEAD_HASH_MISMATCH,
-            /** The batch's current stage is not what the ledger says the event that set it recorded. */
-            BATCH_STATE_MISMATCH
         }
     }
 }

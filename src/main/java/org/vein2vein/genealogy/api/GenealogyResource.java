@@ -45,7 +45,7 @@ public class GenealogyResource {
             {"type": "urn:vein2vein:problem:invalid-request", "title": "The request is not valid", "status": 400,
              "detail": "One field is not valid.",
              "instance": "/api/v1/donors/%20/recipients",
-             "violations": [{"field": "path.donorReference", "message": "must be a pseudonymous identifier: 3 to 64 letters, digits, '.', '_', ':' or '-'"}]}""";
+             "violations": [{"field": "path.donorReference", "message": "must be a pseudonymous reference as the site issues it: 3 to 64 letters, digits, '_', ':' or '-', with at least one digit and no calendar date; never a name or a birth date"}]}""";
 
     private final Genealogy genealogy;
 
@@ -64,12 +64,12 @@ public class GenealogyResource {
                     schema = @Schema(implementation = GenealogyResponses.Donor.class),
                     examples = @ExampleObject(name = "donor", value = "{\"donorReference\": \"DNR-GENT-0003\", "
                             + "\"lots\": [" + LOT_EXAMPLE + "], \"recipients\": [\"RCP-GENT-0007\"]}")))
-    @APIResponse(responseCode = "400", description = "The reference is not a pseudonymous identifier",
+    @APIResponse(responseCode = "400", description = "The reference is not shaped as a pseudonymous reference",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid-request", value = PROBLEM_INVALID_REFERENCE)))
     public GenealogyResponses.Donor donorRecipients(
             @Parameter(description = "The donor's pseudonymous reference", example = "DNR-GENT-0003")
-            @PathParam("donorReference") @Pattern(regexp = Patterns.REFERENCE, message = Patterns.REFERENCE_MESSAGE)
+            @PathParam("donorReference") @Pattern(regexp = Patterns.PSEUDONYM, message = Patterns.PSEUDONYM_MESSAGE)
             String donorReference) {
         List<GenealogyResponses.Lot> lots = genealogy.lotsOfDonor(donorReference).stream()
                 .map(GenealogyResponses.Lot::of).toList();
@@ -92,13 +92,13 @@ public class GenealogyResource {
                             + "\"doses\": [{\"dose\": {\"unitId\": \"V2V7K3Q9P2XRTB-D01\", \"stage\": \"INFUSED\", "
                             + "\"recipientReference\": \"RCP-GENT-0007\", \"allocatedAt\": \"2026-12-10T08:00:00Z\"}, "
                             + "\"lot\": " + LOT_EXAMPLE + "}]}")))
-    @APIResponse(responseCode = "400", description = "The reference is not a pseudonymous identifier",
+    @APIResponse(responseCode = "400", description = "The reference is not shaped as a pseudonymous reference",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid-request", value = PROBLEM_INVALID_REFERENCE)))
     public GenealogyResponses.Recipient recipientDoses(
             @Parameter(description = "The recipient's pseudonymous reference", example = "RCP-GENT-0007")
             @PathParam("recipientReference")
-            @Pattern(regexp = Patterns.REFERENCE, message = Patterns.REFERENCE_MESSAGE) String recipientReference) {
+            @Pattern(regexp = Patterns.PSEUDONYM, message = Patterns.PSEUDONYM_MESSAGE) String recipientReference) {
         return new GenealogyResponses.Recipient(recipientReference, genealogy.dosesOfRecipient(recipientReference)
                 .stream().map(dose -> new GenealogyResponses.RecipientDose(GenealogyResponses.Dose.of(dose.dose()),
                         GenealogyResponses.Lot.of(dose.lot()))).toList());

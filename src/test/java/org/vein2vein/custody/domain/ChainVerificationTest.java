@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.vein2vein.custody.domain.ChainVerification.ChainBreak;
-import org.vein2vein.custody.domain.ChainVerification.ChainBreak.Reason;
 import org.vein2vein.custody.domain.ChainVerification.LedgerAnchors;
 import org.vein2vein.custody.domain.ChainVerification.RecordedState;
 
@@ -149,7 +148,7 @@ class ChainVerificationTest {
                 e.hash()));
         ChainVerification result = ChainVerification.of(tampered, payload -> payload.startsWith("{"),
                 anchoredAt(chain.get(2)));
-        assertThat(result.failure()).map(ChainBreak::reason).contains(Reason.PAYLOAD_NOT_JSON);
+        assertThat(result.failure()).map(ChainBreak::reason).contains(ChainBreakReason.PAYLOAD_NOT_JSON);
         assertThat(result.firstBrokenSequence()).contains(2L);
     }
 
@@ -159,7 +158,7 @@ class ChainVerificationTest {
         ChainVerification result = ChainVerification.of(replace(1, copy(e, e.actor(), e.occurredAt(),
                 "{\"note\":\"forged\"}", e.previousHash(), e.hash())));
         ChainBreak failure = result.failure().orElseThrow();
-        assertThat(failure.reason()).isEqualTo(Reason.HASH_MISMATCH);
+        assertThat(failure.reason()).isEqualTo(ChainBreakReason.HASH_MISMATCH);
         assertThat(failure.found()).containsEntry("hash", e.hash());
         assertThat(failure.expected().get("hash")).isNotEqualTo(e.hash());
     }
@@ -169,7 +168,7 @@ class ChainVerificationTest {
         List<CustodyEvent> gap = new ArrayList<>(chain);
         gap.remove(1);
         ChainBreak failure = ChainVerification.of(gap).failure().orElseThrow();
-        assertThat(failure.reason()).isEqualTo(Reason.SEQUENCE_MISMATCH);
+        assertThat(failure.reason()).isEqualTo(ChainBreakReason.SEQUENCE_MISMATCH);
         assertThat(failure.expected()).containsEntry("sequence", 2L);
         assertThat(failure.found()).containsEntry("sequence", 3L);
     }
@@ -183,7 +182,7 @@ class ChainVerificationTest {
         assertThat(result.verifiedEvents()).isEqualTo(2);
         assertThat(result.headHash()).isEqualTo(chain.get(1).hash());
         ChainBreak failure = result.failure().orElseThrow();
-        assertThat(failure.reason()).isEqualTo(Reason.NEWEST_EVENTS_MISSING);
+        assertThat(failure.reason()).isEqualTo(ChainBreakReason.NEWEST_EVENTS_MISSING);
         assertThat(failure.expected()).containsEntry("sequence", 3L).containsEntry("hash", chain.get(2).hash());
         assertThat(failure.found()).containsEntry("sequence", 2L);
     }
@@ -196,7 +195,7 @@ class ChainVerificationTest {
     @Test
     void an_event_the_service_did_not_append_is_detected_past_the_recorded_head() {
         ChainVerification result = ChainVerification.of(chain, payload -> true, anchoredAt(chain.get(1)));
-        assertThat(result.failure()).map(ChainBreak::reason).contains(Reason.EVENTS_NOT_APPENDED_BY_THE_SERVICE);
+        assertThat(result.failure()).map(ChainBreak::reason).contains(ChainBreakReason.EVENTS_NOT_APPENDED_BY_THE_SERVICE);
         assertThat(result.firstBrokenSequence()).contains(3L);
         assertThat(result.verifiedEvents()).isEqualTo(2);
     }
@@ -207,7 +206,7 @@ class ChainVerificationTest {
                 CustodyEventType.STEP_RECORDED, "CANCELLED", chain.get(2).occurredAt(), chain.get(2).recordedAt(),
                 chain.get(2).actor(), "SITE-A", "{}");
         ChainVerification result = ChainVerification.of(replace(2, other), payload -> true, anchoredAt(chain.get(2)));
-        assertThat(result.failure()).map(ChainBreak::reason).contains(Reason.HEAD_HASH_MISMATCH);
+        assertThat(result.failure()).map(ChainBreak::reason).contains(ChainBreakReason.HEAD_HASH_MISMATCH);
         assertThat(result.firstBrokenSequence()).contains(3L);
         assertThat(result.verifiedEvents()).isEqualTo(2);
     }
@@ -218,7 +217,7 @@ class ChainVerificationTest {
                 Optional.of(new RecordedState(3, "RECEIVED_AT_MANUFACTURING")));
         ChainVerification result = ChainVerification.of(chain, payload -> true, anchors);
         ChainBreak failure = result.failure().orElseThrow();
-        assertThat(failure.reason()).isEqualTo(Reason.BATCH_STATE_MISMATCH);
+        assertThat(failure.reason()).isEqualTo(ChainBreakReason.BATCH_STATE_MISMATCH);
         assertThat(failure.expected()).containsEntry("stage", "RECEIVED_AT_MANUFACTURING");
         assertThat(failure.found()).containsEntry("stage", "SHIPPED_TO_MANUFACTURING");
         assertThat(result.firstBrokenSequence()).contains(3L);
@@ -228,7 +227,7 @@ class ChainVerificationTest {
     void a_batch_whose_state_event_is_gone_is_detected() {
         LedgerAnchors anchors = new LedgerAnchors(Optional.empty(), Optional.of(new RecordedState(4, "RELEASED")));
         ChainBreak failure = ChainVerification.of(chain, payload -> true, anchors).failure().orElseThrow();
-        assertThat(failure.reason()).isEqualTo(Reason.BATCH_STATE_MISMATCH);
+        assertThat(failure.reason()).isEqualTo(ChainBreakReason.BATCH_STATE_MISMATCH);
         assertThat(failure.found()).containsEntry("stage", "(no such event)");
     }
 

@@ -12,7 +12,7 @@ import org.vein2vein.batch.application.StepFacts;
 public record AllocationData(
         @NotNull @Pattern(regexp = Fields.UNIT_ID, message = Fields.UNIT_ID_MESSAGE)
         @Schema(required = true, description = "The dose", example = "V2V7K3Q9P2XRTB-D01") String unitId,
-        @NotNull @Pattern(regexp = Fields.REFERENCE, message = Fields.REFERENCE_MESSAGE)
+        @NotNull @Pattern(regexp = Fields.PSEUDONYM, message = Fields.PSEUDONYM_MESSAGE)
         @Schema(required = true, description = "Pseudonymous recipient reference issued by the treatment site",
                 example = "RCP-GENT-0007") String recipientReference) implements StageData {
 

@@ -8,6 +8,10 @@ final class Fields {
 
     static final String REFERENCE = Patterns.REFERENCE;
     static final String REFERENCE_MESSAGE = Patterns.REFERENCE_MESSAGE;
+    static final String PSEUDONYM = Patterns.PSEUDONYM;
+    static final String PSEUDONYM_MESSAGE = Patterns.PSEUDONYM_MESSAGE;
+    static final String STAFF_ID = Patterns.STAFF_ID;
+    static final String STAFF_ID_MESSAGE = Patterns.STAFF_ID_MESSAGE;
     static final String UNIT_ID = Identifiers.UNIT_ID;
     static final String UNIT_ID_MESSAGE = "must be a unit id: 3 to 32 upper-case letters, digits, '*' or '-'";
     static final String CODE = "[A-Za-z0-9][A-Za-z0-9._/-]{0,63}";

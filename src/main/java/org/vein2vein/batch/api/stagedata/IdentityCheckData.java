@@ -21,13 +21,13 @@ public record IdentityCheckData(
         @Pattern(regexp = Fields.UNIT_ID, message = Fields.UNIT_ID_MESSAGE)
         @Schema(description = "The unit id scanned from the bag, where a unit is handled", example = "V2V7K3Q9P2XRTB-01")
         String scannedUnitId,
-        @Pattern(regexp = Fields.REFERENCE, message = Fields.REFERENCE_MESSAGE)
+        @Pattern(regexp = Fields.PSEUDONYM, message = Fields.PSEUDONYM_MESSAGE)
         @Schema(description = "Autologous infusion: the pseudonymous patient reference scanned from the wristband",
                 example = "PAT-LYON-0042") String patientReference,
-        @Pattern(regexp = Fields.REFERENCE, message = Fields.REFERENCE_MESSAGE)
+        @Pattern(regexp = Fields.PSEUDONYM, message = Fields.PSEUDONYM_MESSAGE)
         @Schema(description = "Allogeneic infusion: the pseudonymous recipient reference scanned from the wristband",
                 example = "RCP-GENT-0007") String recipientReference,
-        @Pattern(regexp = Fields.REFERENCE, message = Fields.REFERENCE_MESSAGE)
+        @Pattern(regexp = Fields.STAFF_ID, message = Fields.STAFF_ID_MESSAGE)
         @Schema(description = "Pseudonymous staff id of the second verifier; must not be the technician logging "
                 + "the step", example = "op-0815") String witness) {
 
