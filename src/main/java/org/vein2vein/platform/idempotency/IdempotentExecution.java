@@ -18,10 +18,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpServerRequest;
 
 import org.vein2vein.platform.idempotency.IdempotencyKeyEntity.ClientKey;
+import org.vein2vein.platform.persistence.WriteTransactions;
 import org.vein2vein.platform.problem.Problem;
 import org.vein2vein.platform.problem.ProblemException;
 import org.vein2vein.platform.problem.ProblemType;
@@ -30,9 +30,9 @@ import org.vein2vein.platform.security.CurrentCaller;
 
 /**
  * Runs the effect of a POST at most once per {@code Idempotency-Key} (IETF
- * draft-ietf-httpapi-idempotency-key-header). The key's lock, its lookup, the effect and the
- * stored answer share one database transaction, so a key never exists without its effect nor an
- * effect without its key.
+ * draft-ietf-httpapi-idempotency-key-header), in a {@link WriteTransactions write transaction}. The
+ * key's lock, its lookup, the effect and the stored answer share that transaction, so a key never
+ * exists without its effect nor an effect without its key.
  *
  * <ul>
  * <li>a retry of the same request (method, path and JSON body) gets the stored answer again;</li>
@@ -52,14 +52,16 @@ public class IdempotentExecution {
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
 
     private final IdempotencyKeys keys;
+    private final WriteTransactions transactions;
     private final CurrentCaller caller;
     private final HttpServerRequest request;
     private final ObjectMapper mapper;
     private final ObjectMapper canonical;
 
-    public IdempotentExecution(IdempotencyKeys keys, CurrentCaller caller, HttpServerRequest request,
-            ObjectMapper mapper) {
+    public IdempotentExecution(IdempotencyKeys keys, WriteTransactions transactions, CurrentCaller caller,
+            HttpServerRequest request, ObjectMapper mapper) {
         this.keys = keys;
+        this.transactions = transactions;
         this.caller = caller;
         this.request = request;
         this.mapper = mapper;
@@ -79,12 +81,12 @@ public class IdempotentExecution {
         // The runtime passes an empty header as none at all; an empty key is still a malformed one.
         String header = keyHeader != null ? keyHeader : request.getHeader(HEADER);
         if (header == null) {
-            return effect.get();
+            return transactions.run(effect);
         }
         Caller client = caller.get();
         ClientKey id = new ClientKey(client.id(), client.organisation(), IdempotencyKey.parse(header).value());
         String fingerprint = fingerprint(body);
-        return QuarkusTransaction.joiningExisting().call(() -> once(id, fingerprint, effect));
+        return transactions.run(() -> once(id, fingerprint, effect));
     }
 
     private Response once(ClientKey id, String fingerprint, Supplier<Response> effect) {
