@@ -35,7 +35,8 @@ import org.vein2vein.platform.security.CurrentCaller;
  * exists without its effect nor an effect without its key.
  *
  * <ul>
- * <li>a retry of the same request (method, path and JSON body) gets the stored answer again;</li>
+ * <li>a retry of the same request (method, path and JSON body) gets the stored answer again, without
+ * taking the lock: retries of an answered request never block one another;</li>
  * <li>the key sent with a different request is refused with 422 {@code idempotency-key-reused};</li>
  * <li>while the first request still runs, a retry is refused with 409 {@code request-in-flight};</li>
  * <li>a 2xx answer is stored, and a refusal whose attempt is recorded (returned, not thrown); any
@@ -86,22 +87,26 @@ public class IdempotentExecution {
         Caller client = caller.get();
         ClientKey id = new ClientKey(client.id(), client.organisation(), IdempotencyKey.parse(header).value());
         String fingerprint = fingerprint(body);
+        // Once the first request has been answered, its retries replay the answer without the key's lock, so
+        // that any number of them at once never refuse one another.
+        Optional<StoredAnswer> answered = keys.findAnswered(id);
+        if (answered.isPresent()) {
+            return replay(answered.get(), fingerprint);
+        }
         return transactions.run(() -> once(id, fingerprint, effect));
     }
 
     private Response once(ClientKey id, String fingerprint, Supplier<Response> effect) {
         if (!keys.tryLock(id)) {
-            throw new ProblemException(Problem.of(ProblemType.REQUEST_IN_FLIGHT, "A request with this "
-                    + HEADER + " is still being processed. Retry once it has been answered to receive its answer."));
+            // The request that holds the lock may have committed its answer since the key was looked up.
+            return keys.findAnswered(id).map(stored -> replay(stored, fingerprint))
+                    .orElseThrow(() -> new ProblemException(Problem.of(ProblemType.REQUEST_IN_FLIGHT, "A request "
+                            + "with this " + HEADER + " is still being processed. Retry once it has been answered to "
+                            + "receive its answer.")));
         }
         Optional<StoredAnswer> stored = keys.find(id);
         if (stored.isPresent()) {
-            if (!stored.get().requestFingerprint().equals(fingerprint)) {
-                throw new ProblemException(Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED, "This " + HEADER
-                        + " was used for a different request (another body, method or path). Send a new key "
-                        + "for a new request."));
-            }
-            return Response.fromResponse(stored.get().toResponse()).header(REPLAYED_HEADER, "true").build();
+            return replay(stored.get(), fingerprint);
         }
         // A refusal that writes nothing is thrown, and rolls back. An answer the effect returns was
         // recorded, even a refusal (a rejected attempt is kept in the ledger): a retry replays it.
@@ -111,6 +116,16 @@ public class IdempotentExecution {
         keys.save(id, answer);
         // The first answer is sent from the stored text too, so that every replay is identical to it.
         return answer.toResponse();
+    }
+
+    /** The stored answer again, if the key was used for this very request. */
+    private static Response replay(StoredAnswer stored, String fingerprint) {
+        if (!stored.requestFingerprint().equals(fingerprint)) {
+            throw new ProblemException(Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED, "This " + HEADER
+                    + " was used for a different request (another body, method or path). Send a new key "
+                    + "for a new request."));
+        }
+        return Response.fromResponse(stored.toResponse()).header(REPLAYED_HEADER, "true").build();
     }
 
     private static Map<String, String> keptHeaders(Response response) {
