@@ -14,7 +14,8 @@ import org.vein2vein.platform.embedded.EmbeddedPostgresServer;
 
 /**
  * A real PostgreSQL server and a real Kafka broker for the test run, started once and shared by
- * every {@code @QuarkusTest}. Tests reach the broker through {@link #kafka()} to stop and restart it.
+ * every {@code @QuarkusTest}. Tests reach the broker through {@link #kafka()}, and the database server through
+ * {@link #postgres()}, to stop and restart them.
  */
 public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
@@ -58,6 +59,10 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     public static EmbeddedKafkaBroker kafka() {
         return kafka;
+    }
+
+    public static EmbeddedPostgresServer postgres() {
+        return postgres;
     }
 
     /** Where the test run's signing keys are kept. */

@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
 
 /**
  * A real PostgreSQL server running from the binaries bundled on the class path, for the zero-setup run and the tests.
- * The data directory is kept between runs, so data survives a restart of the JVM.
+ * The data directory is kept between runs, so data survives a restart of the JVM. The data directory and the port are
+ * also kept across {@link #stop()} and {@link #restart()}.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -27,9 +28,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String PASSWORD = "postgres";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
-    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final int port;
+    private EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres postgres) {
+        this.dataDirectory = dataDirectory;
+        this.port = postgres.getPort();
         this.postgres = postgres;
     }
 
@@ -40,9 +45,49 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
         long startedAt = System.nanoTime();
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDirectory, postmaster(dataDirectory, port));
+        server.createDatabaseIfMissing();
+        LOG.infof("Embedded PostgreSQL ready on port %d (data in %s) after %d ms", server.port, dataDirectory,
+                millisSince(startedAt));
+        return server;
+    }
+
+    /**
+     * Stops the server the way an administrator does ({@code pg_ctl stop -m fast}): open connections are terminated,
+     * and the data directory and port are kept for {@link #restart()}.
+     */
+    public synchronized void stop() {
+        if (postgres == null) {
+            return;
+        }
+        long stoppingAt = System.nanoTime();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not stop embedded PostgreSQL", e);
+        }
+        postgres = null;
+        LOG.infof("Embedded PostgreSQL stopped after %d ms", millisSince(stoppingAt));
+    }
+
+    /** Starts the server again on the same data directory and port. */
+    public synchronized void restart() {
+        if (postgres != null) {
+            throw new IllegalStateException("Embedded PostgreSQL is already running on port " + port);
+        }
+        long startingAt = System.nanoTime();
+        postgres = postmaster(dataDirectory, port);
+        LOG.infof("Embedded PostgreSQL restarted on port %d after %d ms", port, millisSince(startingAt));
+    }
+
+    public synchronized boolean isRunning() {
+        return postgres != null;
+    }
+
+    private static EmbeddedPostgres postmaster(Path dataDirectory, int port) {
         try {
             Files.createDirectories(dataDirectory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            return EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
@@ -50,18 +95,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // PostgreSQL is a separate process: stop it on JVM exit even if close() is never called.
                     .setRegisterShutdownHook(true)
                     .start();
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
-            server.createDatabaseIfMissing();
-            LOG.infof("Embedded PostgreSQL ready on port %d (data in %s) after %d ms", postgres.getPort(),
-                    dataDirectory, Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
-            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dataDirectory, e);
         }
     }
 
+    private static long millisSince(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime).toMillis();
+    }
+
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
     }
 
     public String username() {
@@ -73,16 +117,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     @Override
     public void close() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not stop embedded PostgreSQL", e);
-        }
+        stop();
     }
 
     private void createDatabaseIfMissing() {

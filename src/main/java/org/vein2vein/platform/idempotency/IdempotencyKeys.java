@@ -57,7 +57,23 @@ public class IdempotencyKeys {
                 .getSingleResult();
     }
 
-    /** The answer stored for the key, unless it has expired; an expired key is deleted here so it can be reused. */
+    /**
+     * The answer stored for the key, unless it has expired, without taking its lock: an expired key is left
+     * for the one who holds the lock to delete.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Optional<StoredAnswer> findAnswered(ClientKey id) {
+        return entityManager.createQuery("select k from IdempotencyKeyEntity k where k.id = :id and k.expiresAt > :now",
+                IdempotencyKeyEntity.class)
+                .setParameter("id", id)
+                .setParameter("now", clock.instant())
+                .getResultStream().findFirst().map(this::answerOf);
+    }
+
+    /**
+     * The answer stored for the key, unless it has expired; an expired key is deleted here so it can be reused.
+     * Only under the key's lock.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     Optional<StoredAnswer> find(ClientKey id) {
         Instant now = clock.instant();
@@ -120,7 +136,7 @@ public class IdempotencyKeys {
     }
 
     /** 64 bits of SHA-256 over the client and key: every replica computes the same lock. */
-    private static long lockOf(ClientKey id) {
+    static long lockOf(ClientKey id) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             for (String part : new String[] { id.clientSubject, id.clientOrganisation, id.key }) {

@@ -18,10 +18,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpServerRequest;
 
 import org.vein2vein.platform.idempotency.IdempotencyKeyEntity.ClientKey;
+import org.vein2vein.platform.persistence.WriteTransactions;
 import org.vein2vein.platform.problem.Problem;
 import org.vein2vein.platform.problem.ProblemException;
 import org.vein2vein.platform.problem.ProblemType;
@@ -30,12 +30,13 @@ import org.vein2vein.platform.security.CurrentCaller;
 
 /**
  * Runs the effect of a POST at most once per {@code Idempotency-Key} (IETF
- * draft-ietf-httpapi-idempotency-key-header). The key's lock, its lookup, the effect and the
- * stored answer share one database transaction, so a key never exists without its effect nor an
- * effect without its key.
+ * draft-ietf-httpapi-idempotency-key-header), in a {@link WriteTransactions write transaction}. The
+ * key's lock, its lookup, the effect and the stored answer share that transaction, so a key never
+ * exists without its effect nor an effect without its key.
  *
  * <ul>
- * <li>a retry of the same request (method, path and JSON body) gets the stored answer again;</li>
+ * <li>a retry of the same request (method, path and JSON body) gets the stored answer again, without
+ * taking the lock: retries of an answered request never block one another;</li>
  * <li>the key sent with a different request is refused with 422 {@code idempotency-key-reused};</li>
  * <li>while the first request still runs, a retry is refused with 409 {@code request-in-flight};</li>
  * <li>a 2xx answer is stored, and a refusal whose attempt is recorded (returned, not thrown); any
@@ -52,14 +53,16 @@ public class IdempotentExecution {
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
 
     private final IdempotencyKeys keys;
+    private final WriteTransactions transactions;
     private final CurrentCaller caller;
     private final HttpServerRequest request;
     private final ObjectMapper mapper;
     private final ObjectMapper canonical;
 
-    public IdempotentExecution(IdempotencyKeys keys, CurrentCaller caller, HttpServerRequest request,
-            ObjectMapper mapper) {
+    public IdempotentExecution(IdempotencyKeys keys, WriteTransactions transactions, CurrentCaller caller,
+            HttpServerRequest request, ObjectMapper mapper) {
         this.keys = keys;
+        this.transactions = transactions;
         this.caller = caller;
         this.request = request;
         this.mapper = mapper;
@@ -79,27 +82,31 @@ public class IdempotentExecution {
         // The runtime passes an empty header as none at all; an empty key is still a malformed one.
         String header = keyHeader != null ? keyHeader : request.getHeader(HEADER);
         if (header == null) {
-            return effect.get();
+            return transactions.run(effect);
         }
         Caller client = caller.get();
         ClientKey id = new ClientKey(client.id(), client.organisation(), IdempotencyKey.parse(header).value());
         String fingerprint = fingerprint(body);
-        return QuarkusTransaction.joiningExisting().call(() -> once(id, fingerprint, effect));
+        // Once the first request has been answered, its retries replay the answer without the key's lock, so
+        // that any number of them at once never refuse one another.
+        Optional<StoredAnswer> answered = keys.findAnswered(id);
+        if (answered.isPresent()) {
+            return replay(answered.get(), fingerprint);
+        }
+        return transactions.run(() -> once(id, fingerprint, effect));
     }
 
     private Response once(ClientKey id, String fingerprint, Supplier<Response> effect) {
         if (!keys.tryLock(id)) {
-            throw new ProblemException(Problem.of(ProblemType.REQUEST_IN_FLIGHT, "A request with this "
-                    + HEADER + " is still being processed. Retry once it has been answered to receive its answer."));
+            // The request that holds the lock may have committed its answer since the key was looked up.
+            return keys.findAnswered(id).map(stored -> replay(stored, fingerprint))
+                    .orElseThrow(() -> new ProblemException(Problem.of(ProblemType.REQUEST_IN_FLIGHT, "A request "
+                            + "with this " + HEADER + " is still being processed. Retry once it has been answered to "
+                            + "receive its answer.")));
         }
         Optional<StoredAnswer> stored = keys.find(id);
         if (stored.isPresent()) {
-            if (!stored.get().requestFingerprint().equals(fingerprint)) {
-                throw new ProblemException(Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED, "This " + HEADER
-                        + " was used for a different request (another body, method or path). Send a new key "
-                        + "for a new request."));
-            }
-            return Response.fromResponse(stored.get().toResponse()).header(REPLAYED_HEADER, "true").build();
+            return replay(stored.get(), fingerprint);
         }
         // A refusal that writes nothing is thrown, and rolls back. An answer the effect returns was
         // recorded, even a refusal (a rejected attempt is kept in the ledger): a retry replays it.
@@ -109,6 +116,16 @@ public class IdempotentExecution {
         keys.save(id, answer);
         // The first answer is sent from the stored text too, so that every replay is identical to it.
         return answer.toResponse();
+    }
+
+    /** The stored answer again, if the key was used for this very request. */
+    private static Response replay(StoredAnswer stored, String fingerprint) {
+        if (!stored.requestFingerprint().equals(fingerprint)) {
+            throw new ProblemException(Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED, "This " + HEADER
+                    + " was used for a different request (another body, method or path). Send a new key "
+                    + "for a new request."));
+        }
+        return Response.fromResponse(stored.toResponse()).header(REPLAYED_HEADER, "true").build();
     }
 
     private static Map<String, String> keptHeaders(Response response) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -149,7 +150,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response otherHttpError(WebApplicationException e, UriInfo uri) {
+    public Response otherHttpError(WebApplicationException e, UriInfo uri, Request request, HttpHeaders headers) {
         // The JSON reader wraps parse errors and breached limits in a bare 400: answer what they are.
         if (e.getCause() instanceof StreamConstraintsException beyondLimits) {
             return jsonBeyondLimits(beyondLimits, uri);
@@ -168,14 +169,17 @@ public class ProblemMappers {
             return respond(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the size limit."), uri);
         }
         if (status >= 500) {
-            return unexpected(e, uri);
+            return unexpected(e, uri, request, headers);
         }
         return respond(Problem.of(ProblemType.INVALID_REQUEST, "The request cannot be processed as sent."), uri);
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
-        return incident(e, "The request failed unexpectedly; nothing was recorded.", uri);
+    public Response unexpected(Throwable e, UriInfo uri, Request request, HttpHeaders headers) {
+        // A failure at a commit is the database's (see WriteTransactions): any other came before anything was
+        // committed, and its transaction was rolled back.
+        return DatabaseProblems.answer(e, uri, request, headers)
+                .orElseGet(() -> incident(e, "The request failed unexpectedly; nothing was recorded.", uri));
     }
 
     /** Writing the answer is the service's failure, not the client's, and comes after any commit. */

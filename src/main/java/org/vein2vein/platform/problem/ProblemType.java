@@ -47,6 +47,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body's media type is not supported"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
+    OUTCOME_UNKNOWN("outcome-unknown", 500, "Whether the request was recorded is unknown"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "The service is temporarily unavailable");
 
     private static final String TYPE_PREFIX = "urn:vein2vein:problem:";

@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.vein2vein.platform.idempotency.IdempotencyApi;
 import org.vein2vein.platform.idempotency.IdempotentExecution;
 import org.vein2vein.platform.openapi.ApiExamples;
+import org.vein2vein.platform.persistence.WriteTransactions;
 import org.vein2vein.platform.problem.Problem;
 import org.vein2vein.platform.problem.ProblemException;
 import org.vein2vein.platform.problem.ProblemResponses;
@@ -58,11 +59,14 @@ public class ProductResource {
     private final ProductCatalogue products;
     private final CurrentCaller caller;
     private final IdempotentExecution idempotent;
+    private final WriteTransactions transactions;
 
-    public ProductResource(ProductCatalogue products, CurrentCaller caller, IdempotentExecution idempotent) {
+    public ProductResource(ProductCatalogue products, CurrentCaller caller, IdempotentExecution idempotent,
+            WriteTransactions transactions) {
         this.products = products;
         this.caller = caller;
         this.idempotent = idempotent;
+        this.transactions = transactions;
     }
 
     @POST
@@ -224,7 +228,7 @@ public class ProductResource {
                     + "path, " + code + ": a product keeps its code.")
                     .withViolations(List.of(new Problem.Violation("code", "must be " + code))));
         }
-        return answer(products.update(request.toDefinition(), expected, caller.get()));
+        return transactions.run(() -> answer(products.update(request.toDefinition(), expected, caller.get())));
     }
 
     private static Response answer(ProductVersion version) {

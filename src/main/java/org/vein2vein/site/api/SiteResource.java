@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.vein2vein.platform.idempotency.IdempotencyApi;
 import org.vein2vein.platform.idempotency.IdempotentExecution;
 import org.vein2vein.platform.openapi.ApiExamples;
+import org.vein2vein.platform.persistence.WriteTransactions;
 import org.vein2vein.platform.problem.Problem;
 import org.vein2vein.platform.problem.ProblemResponses;
 import org.vein2vein.platform.security.CurrentCaller;
@@ -67,11 +68,14 @@ public class SiteResource {
     private final SiteRegistry registry;
     private final CurrentCaller caller;
     private final IdempotentExecution idempotent;
+    private final WriteTransactions transactions;
 
-    public SiteResource(SiteRegistry registry, CurrentCaller caller, IdempotentExecution idempotent) {
+    public SiteResource(SiteRegistry registry, CurrentCaller caller, IdempotentExecution idempotent,
+            WriteTransactions transactions) {
         this.registry = registry;
         this.caller = caller;
         this.idempotent = idempotent;
+        this.transactions = transactions;
     }
 
     @POST
@@ -227,9 +231,11 @@ public class SiteResource {
                     example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull UpdateSiteRequest request) {
         long expectedVersion = IfMatch.requiredVersion(ifMatch, "a site");
-        SiteResponse body = SiteResponse.of(registry.update(code, expectedVersion, new SiteValues(request.name(),
-                request.kind(), request.organisation(), request.active()), caller.get()));
-        return Response.ok(body).tag(new EntityTag(body.etag())).build();
+        SiteValues values = new SiteValues(request.name(), request.kind(), request.organisation(), request.active());
+        return transactions.run(() -> {
+            SiteResponse body = SiteResponse.of(registry.update(code, expectedVersion, values, caller.get()));
+            return Response.ok(body).tag(new EntityTag(body.etag())).build();
+        });
     }
 
     @GET
