@@ -31,11 +31,12 @@ final class DatabaseProblems {
 
     /** The answer to the failure, if it is one of the database's. */
     static Optional<Response> answer(Throwable failure, UriInfo uri, Request request, HttpHeaders headers) {
-        // A commit that failed may have lost the connection too: at the commit, nothing is certain.
-        if (DatabaseFailures.atCommit(failure)) {
+        // A commit that failed may have lost the connection too: at the commit, nothing is certain. A read
+        // changes nothing, so its failed commit is only the database being away.
+        if (DatabaseFailures.atCommit(failure) && !READS.contains(request.getMethod())) {
             return Optional.of(outcomeUnknown(failure, uri, headers));
         }
-        if (DatabaseFailures.unreachable(failure)) {
+        if (DatabaseFailures.unreachable(failure) || DatabaseFailures.atCommit(failure)) {
             return Optional.of(unavailable(failure, uri, request));
         }
         return Optional.empty();
