@@ -33,6 +33,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     // initdb runs with "-A trust", so the server never checks it; it exists for clients that insist on one.
     private static final String PASSWORD = "postgres";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final EmbeddedPostgres postgres;
 
@@ -81,17 +82,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         LOG.warnf("Stopping the PostgreSQL server (pid %d) left running on %s by a vein2vein that did not shut down",
                 server.pid(), dataDirectory);
         // SIGTERM: PostgreSQL's smart shutdown, which writes a checkpoint; its clients died with the old JVM.
-        server.destroy();
+        if (!server.destroy()) {
+            throw notStopped(server, dataDirectory, "cannot be stopped by this user");
+        }
         try {
-            server.onExit().get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            server.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while stopping PostgreSQL pid " + server.pid(), e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new EmbeddedStartRefused("The PostgreSQL server (pid " + server.pid() + ") left running on "
-                    + dataDirectory + " did not stop within " + STARTUP_TIMEOUT + ". Stop it (kill " + server.pid()
-                    + ") and start again.");
+            throw notStopped(server, dataDirectory, "did not stop within " + STOP_TIMEOUT);
         }
+    }
+
+    private static EmbeddedStartRefused notStopped(ProcessHandle server, Path dataDirectory, String why) {
+        return new EmbeddedStartRefused("The PostgreSQL server (pid " + server.pid() + ") left running on "
+                + dataDirectory + " " + why + ". Stop it (kill " + server.pid() + ") and start again.");
     }
 
     /** The server that {@code postmaster.pid} names, if that process is alive and is PostgreSQL on this directory. */
