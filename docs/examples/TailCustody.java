@@ -18,7 +18,7 @@ public class TailCustody {
 
     public static void main(String[] args) {
         Properties settings = new Properties();
-        settings.put("bootstrap.servers", args.length > 0 ? args[0] : "127.0.0.1:59092");
+        settings.put("bootstrap.servers", args.length > 0 ? args[0] : "127.0.0.1:29192");
         settings.put("group.id", "tail-custody-" + ProcessHandle.current().pid());
         settings.put("auto.offset.reset", "earliest");
         settings.put("key.deserializer", StringDeserializer.class.getName());

@@ -1,12 +1,8 @@
 package org.vein2vein.platform.embedded;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.jboss.logging.Logger;
 
@@ -25,6 +21,17 @@ public final class EmbeddedMode {
     static final String PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
     /** Set when this JVM verifies tokens with dev keys; read again after every live reload. */
     static final String DEV_KEY_DIRECTORY = "vein2vein.embedded.dev-key-directory";
+    static final String DATA_DIR_VARIABLE = "VEIN2VEIN_DATA_DIR";
+    static final String POSTGRES_PORT_VARIABLE = "VEIN2VEIN_EMBEDDED_POSTGRES_PORT";
+    static final String KAFKA_PORT_VARIABLE = "VEIN2VEIN_EMBEDDED_KAFKA_PORT";
+    /**
+     * The default ports lie below every common ephemeral range (Linux 32768-60999, macOS and Windows
+     * 49152-65535), from which the system picks the local port of each outgoing connection: a port in
+     * there may be taken at any moment by some client, established or in TIME_WAIT.
+     */
+    static final int DEFAULT_POSTGRES_PORT = 25432;
+    /** Not 29092, which Kafka's own docker setups commonly publish on the host. */
+    static final int DEFAULT_KAFKA_PORT = 29192;
 
     private EmbeddedMode() {
     }
@@ -33,34 +40,37 @@ public final class EmbeddedMode {
      * Starts what is not configured. Configured means an environment variable or a system
      * property; the properties this method sets also count, so a second call in the same JVM
      * (as on every live reload of {@code quarkus:dev}) starts nothing again.
+     *
+     * @throws EmbeddedStartRefused when another vein2vein runs on the data folder, or another process holds a port
      */
     public static void startWhatIsNotConfigured() {
-        Path dataDirectory = Path.of(setting("vein2vein.data-dir", "VEIN2VEIN_DATA_DIR").orElse("data"))
+        Path dataDirectory = Path.of(setting("vein2vein.data-dir", DATA_DIR_VARIABLE).orElse("data"))
                 .toAbsolutePath();
-        List<AutoCloseable> started = new ArrayList<>();
-        if (setting(JDBC_URL, "QUARKUS_DATASOURCE_JDBC_URL").isEmpty()) {
-            int port = Integer.parseInt(setting("vein2vein.embedded.postgres-port", "VEIN2VEIN_EMBEDDED_POSTGRES_PORT")
-                    .orElse("55432"));
-            requireFreePort(port, "PostgreSQL", "VEIN2VEIN_EMBEDDED_POSTGRES_PORT");
-            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"), port);
-            System.setProperty(JDBC_URL, postgres.jdbcUrl());
-            System.setProperty("quarkus.datasource.username", postgres.username());
-            System.setProperty("quarkus.datasource.password", postgres.password());
-            started.add(0, postgres);
-            LOG.warnf("EMBEDDED MODE: PostgreSQL started in this process at %s, data in %s. Not for production: "
-                    + "set QUARKUS_DATASOURCE_JDBC_URL to use a real server.", postgres.jdbcUrl(),
-                    dataDirectory.resolve("postgres"));
-        }
-        if (setting(BOOTSTRAP_SERVERS, "KAFKA_BOOTSTRAP_SERVERS").isEmpty()) {
-            int port = Integer.parseInt(setting("vein2vein.embedded.kafka-port", "VEIN2VEIN_EMBEDDED_KAFKA_PORT")
-                    .orElse("59092"));
-            requireFreePort(port, "Kafka", "VEIN2VEIN_EMBEDDED_KAFKA_PORT");
-            EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(dataDirectory.resolve("kafka"), port);
-            System.setProperty(BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-            started.add(0, kafka);
-            LOG.warnf("EMBEDDED MODE: Kafka broker started in this process at %s, data in %s. Not for production: "
-                    + "set KAFKA_BOOTSTRAP_SERVERS to use a real cluster.", kafka.bootstrapServers(),
-                    dataDirectory.resolve("kafka"));
+        OptionalInt postgresPort = setting(JDBC_URL, "QUARKUS_DATASOURCE_JDBC_URL").isPresent()
+                ? OptionalInt.empty()
+                : OptionalInt.of(port("vein2vein.embedded.postgres-port", POSTGRES_PORT_VARIABLE,
+                        DEFAULT_POSTGRES_PORT));
+        OptionalInt kafkaPort = setting(BOOTSTRAP_SERVERS, "KAFKA_BOOTSTRAP_SERVERS").isPresent()
+                ? OptionalInt.empty()
+                : OptionalInt.of(port("vein2vein.embedded.kafka-port", KAFKA_PORT_VARIABLE, DEFAULT_KAFKA_PORT));
+        if (postgresPort.isPresent() || kafkaPort.isPresent()) {
+            EmbeddedServers servers = EmbeddedServers.start(dataDirectory, postgresPort, kafkaPort);
+            // Closed only when the JVM exits: live reloads in dev mode keep the same servers.
+            Runtime.getRuntime().addShutdownHook(new Thread(servers::close, "embedded-infrastructure-shutdown"));
+            servers.postgres().ifPresent(postgres -> {
+                System.setProperty(JDBC_URL, postgres.jdbcUrl());
+                System.setProperty("quarkus.datasource.username", postgres.username());
+                System.setProperty("quarkus.datasource.password", postgres.password());
+                LOG.warnf("EMBEDDED MODE: PostgreSQL started in this process at %s, data in %s. Not for production: "
+                        + "set QUARKUS_DATASOURCE_JDBC_URL to use a real server.", postgres.jdbcUrl(),
+                        EmbeddedServers.postgresDirectory(dataDirectory));
+            });
+            servers.kafka().ifPresent(kafka -> {
+                System.setProperty(BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+                LOG.warnf("EMBEDDED MODE: Kafka broker started in this process at %s, data in %s. Not for production: "
+                        + "set KAFKA_BOOTSTRAP_SERVERS to use a real cluster.", kafka.bootstrapServers(),
+                        EmbeddedServers.kafkaDirectory(dataDirectory));
+            });
         }
         if (setting(PUBLIC_KEY_LOCATION, "MP_JWT_VERIFY_PUBLICKEY_LOCATION").isEmpty()) {
             Path keyDirectory = dataDirectory.resolve("keys");
@@ -71,11 +81,6 @@ public final class EmbeddedMode {
             LOG.warnf("EMBEDDED MODE: tokens are verified with a dev key pair in %s; get tokens for each role from "
                     + "GET /dev/tokens (this machine only). Not for production: set MP_JWT_VERIFY_PUBLICKEY_LOCATION "
                     + "and MP_JWT_VERIFY_ISSUER to trust a real identity provider.", keyDirectory);
-        }
-        if (!started.isEmpty()) {
-            // Closed only when the JVM exits: live reloads in dev mode keep the same servers.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> started.forEach(EmbeddedMode::closeQuietly),
-                    "embedded-infrastructure-shutdown"));
         }
     }
 
@@ -93,21 +98,7 @@ public final class EmbeddedMode {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
-    /** A busy port would otherwise show as a server that never becomes ready. */
-    private static void requireFreePort(int port, String server, String variable) {
-        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            probe.setReuseAddress(true);
-        } catch (IOException e) {
-            throw new IllegalStateException("Port " + port + " for the embedded " + server + " is in use: is another "
-                    + "vein2vein running? Stop it, or choose another port with " + variable + ".", e);
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable server) {
-        try {
-            server.close();
-        } catch (Exception e) {
-            LOG.warnf("Could not stop %s cleanly: %s", server.getClass().getSimpleName(), e.getMessage());
-        }
+    private static int port(String property, String environmentVariable, int defaultPort) {
+        return Integer.parseInt(setting(property, environmentVariable).orElse(String.valueOf(defaultPort)).strip());
     }
 }

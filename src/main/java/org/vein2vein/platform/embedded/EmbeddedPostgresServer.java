@@ -3,7 +3,9 @@ package org.vein2vein.platform.embedded;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,6 +34,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     // initdb runs with "-A trust", so the server never checks it; it exists for clients that insist on one.
     private static final String PASSWORD = "postgres";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path dataDirectory;
     private final int port;
@@ -102,6 +110,62 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static long millisSince(long nanoTime) {
         return Duration.ofNanos(System.nanoTime() - nanoTime).toMillis();
+    }
+
+    /**
+     * Stops a PostgreSQL server still running on {@code dataDirectory}, as after the JVM that started it was killed:
+     * PostgreSQL is a separate process and outlives it, keeping the data directory and its port. Call only while
+     * holding the data folder, so that no running vein2vein can own that server.
+     */
+    static void stopServerLeftRunning(Path dataDirectory) {
+        Optional<ProcessHandle> leftOver = serverRunningOn(dataDirectory);
+        if (leftOver.isEmpty()) {
+            return;
+        }
+        ProcessHandle server = leftOver.get();
+        LOG.warnf("Stopping the PostgreSQL server (pid %d) left running on %s by a vein2vein that did not shut down",
+                server.pid(), dataDirectory);
+        // SIGTERM: PostgreSQL's smart shutdown, which writes a checkpoint; its clients died with the old JVM.
+        if (!server.destroy()) {
+            throw notStopped(server, dataDirectory, "cannot be stopped by this user");
+        }
+        try {
+            server.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping PostgreSQL pid " + server.pid(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw notStopped(server, dataDirectory, "did not stop within " + STOP_TIMEOUT);
+        }
+    }
+
+    private static EmbeddedStartRefused notStopped(ProcessHandle server, Path dataDirectory, String why) {
+        return new EmbeddedStartRefused("The PostgreSQL server (pid " + server.pid() + ") left running on "
+                + dataDirectory + " " + why + ". Stop it (kill " + server.pid() + ") and start again.");
+    }
+
+    /** The server that {@code postmaster.pid} names, if that process is alive and is PostgreSQL on this directory. */
+    private static Optional<ProcessHandle> serverRunningOn(Path dataDirectory) {
+        List<String> lines;
+        try {
+            // Line 1 is the postmaster's pid, line 2 its data directory.
+            lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + dataDirectory.resolve("postmaster.pid"), e);
+        }
+        if (lines.size() < 2 || !lines.get(0).strip().matches("\\d{1,10}")
+                || !Path.of(lines.get(1).strip()).toAbsolutePath().normalize()
+                        .equals(dataDirectory.toAbsolutePath().normalize())) {
+            return Optional.empty();
+        }
+        // A pid file left by a crash may name a pid since reused: act only on a live process that is PostgreSQL.
+        return ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command()
+                        .map(command -> Path.of(command).getFileName().toString().equals("postgres"))
+                        .orElse(false));
     }
 
     public String jdbcUrl() {

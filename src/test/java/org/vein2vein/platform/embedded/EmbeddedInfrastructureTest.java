@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -47,18 +50,23 @@ class EmbeddedInfrastructureTest {
     }
 
     @Test
-    void postgresKeepsDataAcrossARestartOnTheSameDataDirectory(@TempDir Path dataDirectory) throws SQLException {
+    void postgresKeepsDataAcrossARestartOnAnotherPortOnTheSameDataDirectory(@TempDir Path dataDirectory)
+            throws SQLException, IOException {
+        int otherPort;
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDirectory, 0);
                 Connection connection = connect(postgres);
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE donor (id INT PRIMARY KEY, code TEXT NOT NULL)");
             statement.execute("INSERT INTO donor VALUES (1, 'DIN-0001')");
+            // Picked while the first server holds its port, so it differs: the port is not part of the data.
+            otherPort = freePort();
         }
 
-        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDirectory, 0);
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDirectory, otherPort);
                 Connection connection = connect(postgres);
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT code FROM donor")) {
+            assertEquals(otherPort, postgres.port());
             assertTrue(rows.next(), "the row written before the restart is still there");
             assertEquals("DIN-0001", rows.getString("code"));
             assertFalse(rows.next());
@@ -87,16 +95,26 @@ class EmbeddedInfrastructureTest {
     }
 
     @Test
-    void kafkaStartedAfreshOnAnExistingLogDirectoryStillHasTheEarlierRecords(@TempDir Path logDirectory)
-            throws ExecutionException, InterruptedException {
+    void kafkaStartedAfreshOnAnotherPortOverAnExistingLogDirectoryStillHasTheEarlierRecords(@TempDir Path logDirectory)
+            throws ExecutionException, InterruptedException, IOException {
+        int otherPort;
         try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(logDirectory, 0);
                 Producer<String, String> producer = producer(kafka)) {
             producer.send(new ProducerRecord<>(TOPIC, KEY, "collected")).get();
+            // Picked while the first broker holds its port, so it differs: the port is not part of the log.
+            otherPort = freePort();
         }
 
-        // As after a JVM restart: a new broker, new ports, the same already formatted directory.
-        try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(logDirectory, 0)) {
+        // As after a JVM restart with another port setting: a new broker, new ports, the same formatted directory.
+        try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(logDirectory, otherPort)) {
+            assertEquals("127.0.0.1:" + otherPort, kafka.bootstrapServers());
             assertEquals(List.of("collected"), consumeFromBeginning(kafka, 1));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 
