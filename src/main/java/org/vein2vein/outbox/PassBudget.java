@@ -11,13 +11,15 @@ import java.time.Duration;
  * rows, it starts no send once one {@code max.block} has passed (a send blocks at most that long,
  * waiting for the topic's metadata or for buffer room), so every record is with the producer within
  * two. The producer answers for each record within the delivery timeout after that, and the pass
- * waits no longer. The transaction adds a few seconds for marking the rows.
+ * waits no longer. The transaction adds a few seconds for closing a failed producer and marking the
+ * rows.
  */
 final class PassBudget {
 
     private static final Duration READING = Duration.ofSeconds(5);
     private static final Duration ACKNOWLEDGEMENT_SLACK = Duration.ofSeconds(1);
-    private static final Duration MARKING = Duration.ofSeconds(5);
+    /** Closing a failed producer (it may wait out one request timeout, at most 5 s), then the update. */
+    private static final Duration MARKING = Duration.ofSeconds(10);
 
     private final Duration sending;
     private final Duration acknowledgements;
