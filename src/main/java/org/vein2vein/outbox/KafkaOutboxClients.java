@@ -37,7 +37,8 @@ public class KafkaOutboxClients {
 
     /**
      * An idempotent producer that waits for all in-sync replicas: with idempotence, a retry never
-     * writes a record twice nor reorders records of one partition.
+     * writes a record twice nor reorders records of one partition, as long as no record failed
+     * (the relay drops a producer at its first failure: see {@link FailFastProducer}).
      */
     public Producer<String, byte[]> producer(String clientId) {
         Map<String, Object> settings = new HashMap<>(connection());
@@ -49,7 +50,7 @@ public class KafkaOutboxClients {
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(deliveryTimeout - 10, 5_000));
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout);
-        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(deliveryTimeout, 5_000));
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.maxBlock().toMillis());
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return new KafkaProducer<>(settings);

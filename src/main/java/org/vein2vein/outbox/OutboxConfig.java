@@ -44,6 +44,13 @@ public interface OutboxConfig {
     @WithDefault("PT15S")
     Duration deliveryTimeout();
 
+    /**
+     * How long sending one record may wait for the topic's metadata (Kafka unreachable) or for room
+     * in the producer's buffer; Kafka's {@code max.block.ms}.
+     */
+    @WithDefault("PT5S")
+    Duration maxBlock();
+
     /** How long published messages stay in the outbox table before they are purged. */
     @WithDefault("P7D")
     Duration retention();

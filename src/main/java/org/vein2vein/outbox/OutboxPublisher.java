@@ -1,13 +1,13 @@
 package org.vein2vein.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * Publishes pending outbox rows, lane by lane. Each lane is published in its own transaction that
@@ -38,12 +38,19 @@ public class OutboxPublisher {
     private final OutboxConfig config;
     private final Clock clock;
     private final CloudEventRecords records;
+    private final PassBudget budget;
 
     public OutboxPublisher(EntityManager entityManager, OutboxConfig config, Clock clock, ObjectMapper mapper) {
         this.entityManager = entityManager;
         this.config = config;
         this.clock = clock;
         this.records = new CloudEventRecords(mapper, config.topic(), config.source());
+        this.budget = new PassBudget(config);
+    }
+
+    /** The longest one lane pass can last. */
+    public Duration longestPass() {
+        return budget.longestPass();
     }
 
     /** Lanes that hold unpublished rows. */
@@ -55,55 +62,72 @@ public class OutboxPublisher {
     }
 
     /**
-     * Publishes up to one batch of a lane's oldest rows, unless another relay holds the lane.
-     * Rows are marked published only up to the first one Kafka did not acknowledge.
+     * Publishes up to one batch of a lane's oldest rows, unless another relay holds the lane. Sending
+     * stops at the first row Kafka does not take; a row is marked published when Kafka acknowledged
+     * it and every earlier row of its aggregate in the batch, so an aggregate's unpublished rows
+     * always start where its published ones end. The pass ends before its transaction can time out.
      *
+     * @param producer a producer that has not failed; it closes itself if a row fails
      * @return the outcome: how many rows went out, and whether Kafka failed
      */
-    public LaneOutcome publishLane(int lane, Producer<String, byte[]> producer) {
-        int timeoutSeconds = (int) Math.max(30, config.deliveryTimeout().multipliedBy(3).toSeconds());
-        return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
+    LaneOutcome publishLane(int lane, FailFastProducer producer) {
+        return QuarkusTransaction.requiringNew().timeout(budget.transactionTimeoutSeconds()).call(() -> {
+            PassBudget.Pass pass = budget.start();
             if (!tryLock(lane)) {
-                return LaneOutcome.BUSY;
+                return LaneOutcome.NOTHING_SENT;
             }
             List<OutboxMessageEntity> pending = entityManager
                     .createQuery("from OutboxMessageEntity m where m.lane = :lane and m.publishedAt is null "
                             + "order by m.id", OutboxMessageEntity.class)
                     .setParameter("lane", (short) lane)
+                    .setHint(HibernateHints.HINT_READ_ONLY, true)
                     .setMaxResults(config.batchSize())
                     .getResultList();
             if (pending.isEmpty()) {
-                return new LaneOutcome(0, false, null);
+                return LaneOutcome.NOTHING_SENT;
             }
-            List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(pending.size());
-            RuntimeException sendFailure = null;
-            for (OutboxMessageEntity message : pending) {
-                try {
-                    acknowledgements.add(producer.send(records.record(message)));
-                } catch (RuntimeException e) {
-                    sendFailure = e;
-                    break;
-                }
+            List<ProducerRecord<String, byte[]>> batch = pending.stream().map(records::record).toList();
+            LaneDelivery.Result delivery = LaneDelivery.deliver(producer, batch, pass);
+            List<Long> published = publishable(pending, delivery);
+            markPublished(published, clock.instant());
+            boolean more = pending.size() == config.batchSize() || !delivery.complete();
+            return new LaneOutcome(published.size(), more && delivery.failure() == null, delivery.failure());
+        });
+    }
+
+    /** The rows Kafka acknowledged that follow no unacknowledged row of their aggregate. */
+    private static List<Long> publishable(List<OutboxMessageEntity> pending, LaneDelivery.Result delivery) {
+        List<Long> publishable = new ArrayList<>(pending.size());
+        Set<String> held = new HashSet<>();
+        for (int i = 0; i < pending.size(); i++) {
+            OutboxMessageEntity message = pending.get(i);
+            if (delivery.acknowledged(i) && !held.contains(message.aggregateId)) {
+                publishable.add(message.id);
+            } else {
+                held.add(message.aggregateId);
             }
-            Instant now = clock.instant();
-            int published = 0;
-            Exception failure = sendFailure;
-            for (Future<RecordMetadata> acknowledgement : acknowledgements) {
-                try {
-                    acknowledgement.get(config.deliveryTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
-                } catch (ExecutionException | TimeoutException e) {
-                    failure = e;
-                    break;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failure = e;
-                    break;
-                }
-                pending.get(published).publishedAt = now;
-                published++;
-            }
-            return new LaneOutcome(published, pending.size() == config.batchSize() && failure == null,
-                    failure == null ? null : failure.getCause() != null ? failure.getCause() : failure);
+        }
+        return publishable;
+    }
+
+    private void markPublished(List<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        entityManager.createNativeQuery("update outbox_message set published_at = :now where id = any(:ids)")
+                .setParameter("now", now)
+                .setParameter("ids", ids.toArray(Long[]::new))
+                .executeUpdate();
+    }
+
+    /** How many rows wait to be published, and when the oldest of them was written. */
+    public Backlog backlog(Duration timeout) {
+        return QuarkusTransaction.requiringNew().timeout((int) Math.max(1, timeout.toSeconds())).call(() -> {
+            Object[] row = entityManager.createQuery("select count(m), min(m.createdAt) from OutboxMessageEntity m "
+                    + "where m.publishedAt is null", Object[].class)
+                    .setHint(HibernateHints.HINT_TIMEOUT, (int) Math.max(1, timeout.toSeconds()))
+                    .getSingleResult();
+            return new Backlog((Long) row[0], Optional.ofNullable((Instant) row[1]));
         });
     }
 
@@ -124,14 +148,21 @@ public class OutboxPublisher {
     }
 
     /**
+     * @param messages    rows waiting to be published
+     * @param oldestSince when the oldest of them was written, if there is one
+     */
+    public record Backlog(long messages, Optional<Instant> oldestSince) {
+    }
+
+    /**
      * What one lane transaction did.
      *
      * @param published rows acknowledged by Kafka and marked published
-     * @param more      whether the lane had a full batch, so more rows may be waiting
+     * @param more      whether more rows may be waiting: the batch was full, or the pass ran out of time
      * @param failure   why Kafka did not acknowledge a row, if it did not
      */
     public record LaneOutcome(int published, boolean more, Throwable failure) {
-        static final LaneOutcome BUSY = new LaneOutcome(0, false, null);
+        static final LaneOutcome NOTHING_SENT = new LaneOutcome(0, false, null);
 
         public boolean failed() {
             return failure != null;

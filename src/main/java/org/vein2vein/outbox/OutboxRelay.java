@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.quarkus.logging.Log;
 
@@ -14,6 +15,9 @@ import org.apache.kafka.clients.producer.Producer;
  * One relay: a thread that publishes pending outbox rows whenever it is woken or its poll
  * interval passes, and backs off while Kafka cannot be reached. Any number of relays may run
  * against the same database, in one process or in many.
+ *
+ * <p>A producer serves as long as Kafka acknowledges everything it sends; the first failure closes
+ * it (see {@link FailFastProducer}) and the next pass takes a new one from the factory.
  */
 public final class OutboxRelay implements AutoCloseable {
 
@@ -21,7 +25,8 @@ public final class OutboxRelay implements AutoCloseable {
 
     private final String name;
     private final OutboxPublisher publisher;
-    private final Producer<String, byte[]> producer;
+    private final Supplier<Producer<String, byte[]>> producers;
+    private final KafkaDeliveryState kafkaState;
     private final OutboxConfig config;
     private final Runnable beforeFirstPublish;
     private final Semaphore wakeUps = new Semaphore(0);
@@ -30,16 +35,21 @@ public final class OutboxRelay implements AutoCloseable {
     private boolean ready;
     private Duration backoff = Duration.ZERO;
     private Instant nextPurge = Instant.now();
+    /** Used by the relay thread only; null until the first pass, or after the relay stopped. */
+    private FailFastProducer producer;
 
     /**
+     * @param producers          makes a new producer whenever the previous one failed
+     * @param kafkaState         told whether Kafka took what the relay sent
      * @param beforeFirstPublish runs until it succeeds before anything is published (e.g. topic
      *                           creation); failures count as Kafka being unavailable
      */
-    public OutboxRelay(String name, OutboxPublisher publisher, Producer<String, byte[]> producer, OutboxConfig config,
-            Runnable beforeFirstPublish) {
+    public OutboxRelay(String name, OutboxPublisher publisher, Supplier<Producer<String, byte[]>> producers,
+            KafkaDeliveryState kafkaState, OutboxConfig config, Runnable beforeFirstPublish) {
         this.name = name;
         this.publisher = publisher;
-        this.producer = producer;
+        this.producers = producers;
+        this.kafkaState = kafkaState;
         this.config = config;
         this.beforeFirstPublish = beforeFirstPublish;
         this.thread = new Thread(this::run, name);
@@ -63,28 +73,41 @@ public final class OutboxRelay implements AutoCloseable {
             try {
                 more = cycle();
             } catch (RuntimeException e) {
+                // After an unexpected failure (e.g. of the database), trust nothing the producer may still hold.
+                discardProducer();
                 failed(e);
             }
             if (!more) {
                 waitForWork();
             }
         }
+        discardProducer();
     }
 
     /** Publishes what is pending; true when a lane may hold more than one batch could take. */
     private boolean cycle() {
         if (!ready) {
-            beforeFirstPublish.run();
+            try {
+                beforeFirstPublish.run();
+            } catch (RuntimeException e) {
+                kafkaState.unreachable();
+                throw e;
+            }
+            kafkaState.reachable();
             ready = true;
         }
         purgeWhenDue();
         boolean more = false;
         List<Integer> lanes = publisher.pendingLanes();
         for (int lane : lanes) {
-            OutboxPublisher.LaneOutcome outcome = publisher.publishLane(lane, producer);
+            OutboxPublisher.LaneOutcome outcome = publisher.publishLane(lane, usableProducer());
             if (outcome.failed()) {
+                kafkaState.unreachable();
                 failed(outcome.failure());
                 return false;
+            }
+            if (outcome.published() > 0) {
+                kafkaState.reachable();
             }
             more |= outcome.more();
         }
@@ -136,6 +159,21 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
+    private FailFastProducer usableProducer() {
+        if (producer == null || !producer.usable()) {
+            discardProducer();
+            producer = new FailFastProducer(producers.get());
+        }
+        return producer;
+    }
+
+    private void discardProducer() {
+        if (producer != null) {
+            producer.fail(new IllegalStateException("relay " + name + " let go of this producer"));
+            producer = null;
+        }
+    }
+
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }
@@ -145,11 +183,10 @@ public final class OutboxRelay implements AutoCloseable {
         running = false;
         thread.interrupt();
         try {
-            thread.join(config.deliveryTimeout().toMillis() + 5_000);
+            thread.join(publisher.longestPass().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        producer.close(Duration.ofSeconds(5));
         Log.infof("Outbox relay %s stopped", name);
     }
 }

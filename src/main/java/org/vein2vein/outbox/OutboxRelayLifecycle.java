@@ -13,19 +13,22 @@ public class OutboxRelayLifecycle {
 
     private final OutboxPublisher publisher;
     private final KafkaOutboxClients clients;
+    private final KafkaDeliveryState kafkaState;
     private final OutboxConfig config;
     private volatile OutboxRelay relay;
 
-    public OutboxRelayLifecycle(OutboxPublisher publisher, KafkaOutboxClients clients, OutboxConfig config) {
+    public OutboxRelayLifecycle(OutboxPublisher publisher, KafkaOutboxClients clients, KafkaDeliveryState kafkaState,
+            OutboxConfig config) {
         this.publisher = publisher;
         this.clients = clients;
+        this.kafkaState = kafkaState;
         this.config = config;
     }
 
     void start(@Observes StartupEvent startup) {
         if (config.relayEnabled()) {
-            relay = new OutboxRelay("outbox-relay", publisher, clients.producer("vein2vein-outbox-relay"), config,
-                    clients::ensureTopic).start();
+            relay = new OutboxRelay("outbox-relay", publisher, () -> clients.producer("vein2vein-outbox-relay"),
+                    kafkaState, config, clients::ensureTopic).start();
         }
     }
 

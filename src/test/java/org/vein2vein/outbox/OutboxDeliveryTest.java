@@ -61,6 +61,9 @@ class OutboxDeliveryTest {
     @Inject
     OutboxConfig config;
 
+    @Inject
+    KafkaDeliveryState kafkaState;
+
     @AfterEach
     void kafkaIsBackForTheNextTest() {
         if (!TestInfrastructure.kafka().isRunning()) {
@@ -133,8 +136,8 @@ class OutboxDeliveryTest {
     void twoRelaysRunningAtOnceNeitherDuplicateNorReorder() throws Exception {
         List<String> cois = new ArrayList<>();
         Map<String, Integer> expected = new HashMap<>();
-        try (OutboxRelay second = new OutboxRelay("test-relay-2", publisher, clients.producer("test-relay-2"),
-                config, () -> {
+        try (OutboxRelay second = new OutboxRelay("test-relay-2", publisher, () -> clients.producer("test-relay-2"),
+                kafkaState, config, () -> {
                 }).start();
                 CustodyTopic topic = new CustodyTopic()) {
             ExecutorService writers = Executors.newFixedThreadPool(4);

@@ -44,6 +44,7 @@ public class TestInfrastructure implements QuarkusTestResourceLifecycleManager {
                 // Kafka outages in tests last seconds: retry often, give up on a send quickly.
                 "vein2vein.outbox.max-backoff", "PT1S",
                 "vein2vein.outbox.delivery-timeout", "PT5S",
+                "vein2vein.outbox.max-block", "PT1S",
                 "vein2vein.outbox.poll-interval", "PT0.2S");
     }
 
