@@ -1,10 +1,8 @@
 package org.vein2vein.outbox;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.quarkus.logging.Log;
@@ -12,16 +10,19 @@ import io.quarkus.logging.Log;
 import org.apache.kafka.clients.producer.Producer;
 
 /**
- * One relay: a thread that publishes pending outbox rows whenever it is woken or its poll
- * interval passes, and backs off while Kafka cannot be reached. Any number of relays may run
- * against the same database, in one process or in many.
+ * One relay: a thread that publishes pending outbox rows whenever it is woken — by a commit that
+ * wrote one, or by the scheduled poll — and backs off while Kafka cannot be reached. Any number of
+ * relays may run against the same database, in one process or in many.
+ *
+ * <p>Why a thread of its own rather than a scheduled job: a commit wakes it at once, which is what
+ * keeps the time from a step's answer to its record on Kafka in milliseconds. The scheduler has no
+ * way to run a job now, and checks its triggers once a second (SimpleScheduler.CHECK_PERIOD), so a
+ * job alone would add up to a poll interval to every event's delivery.
  *
  * <p>A producer serves as long as Kafka acknowledges everything it sends; the first failure closes
  * it (see {@link FailFastProducer}) and the next pass takes a new one from the factory.
  */
 public final class OutboxRelay implements AutoCloseable {
-
-    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
 
     private final String name;
     private final OutboxPublisher publisher;
@@ -34,7 +35,6 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile boolean running = true;
     private boolean ready;
     private Duration backoff = Duration.ZERO;
-    private Instant nextPurge = Instant.now();
     /** Used by the relay thread only; null until the first pass, or after the relay stopped. */
     private FailFastProducer producer;
 
@@ -96,7 +96,6 @@ public final class OutboxRelay implements AutoCloseable {
             kafkaState.reachable();
             ready = true;
         }
-        purgeWhenDue();
         boolean more = false;
         List<Integer> lanes = publisher.pendingLanes();
         for (int lane : lanes) {
@@ -132,30 +131,21 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for a commit's wake-up or the scheduled poll (see {@link OutboxRelayLifecycle}); while Kafka
+     * is away, for the back-off, which wake-ups do not shorten.
+     */
     private void waitForWork() {
-        Duration wait = backoff.isZero() ? config.pollInterval() : backoff;
         try {
             if (backoff.isZero()) {
-                wakeUps.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.acquire();
                 wakeUps.drainPermits();
             } else {
-                // While Kafka is away, wake-ups do not shorten the back-off.
-                Thread.sleep(wait.toMillis());
+                Thread.sleep(backoff.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
-        }
-    }
-
-    private void purgeWhenDue() {
-        if (Instant.now().isBefore(nextPurge)) {
-            return;
-        }
-        nextPurge = Instant.now().plus(PURGE_INTERVAL);
-        int purged = publisher.purgePublished();
-        if (purged > 0) {
-            Log.infof("Outbox relay %s purged %d published messages older than %s", name, purged, config.retention());
         }
     }
 

@@ -13,7 +13,10 @@ public interface ClockConfig {
     @WithDefault("true")
     boolean watchEnabled();
 
-    /** How often the watcher looks for clocks whose warning or breach is due. */
+    /**
+     * How often the watcher looks for clocks whose warning or breach is due; the scheduler runs jobs at
+     * a granularity of one second, so a shorter interval means every second.
+     */
     @WithDefault("PT15S")
     Duration checkInterval();
 

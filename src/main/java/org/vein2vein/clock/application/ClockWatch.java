@@ -3,14 +3,13 @@ package org.vein2vein.clock.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -32,13 +31,17 @@ public class ClockWatch {
     private final ClockAlarms alarms;
     private final ClockConfig config;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
+    private final Scheduler scheduler;
+    /** Held by a round in progress, so that stopping can wait for it. */
+    private final Object roundInProgress = new Object();
+    private String job;
 
-    public ClockWatch(WindowClocks clocks, ClockAlarms alarms, ClockConfig config, Clock clock) {
+    public ClockWatch(WindowClocks clocks, ClockAlarms alarms, ClockConfig config, Clock clock, Scheduler scheduler) {
         this.clocks = clocks;
         this.alarms = alarms;
         this.config = config;
         this.clock = clock;
+        this.scheduler = scheduler;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -54,32 +57,29 @@ public class ClockWatch {
         stopWatching();
     }
 
-    /** Starts the background thread, if it is not running. */
+    /** Starts watching, if this watcher is not watching yet: a scheduled job of its own, one round at a time. */
     synchronized void startWatching() {
-        if (scheduler != null) {
+        if (job != null) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "clock-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = config.checkInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::scheduledRound, interval, interval, TimeUnit.MILLISECONDS);
+        job = "clock-watch-" + Integer.toHexString(System.identityHashCode(this));
+        scheduler.newJob(job)
+                .setInterval(config.checkInterval().toString())
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setTask(execution -> scheduledRound())
+                .schedule();
     }
 
-    /** Stops the background thread and waits for a round in progress to end. */
+    /** Stops watching and waits for a round in progress to end. */
     synchronized void stopWatching() {
-        if (scheduler == null) {
+        if (job == null) {
             return;
         }
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        scheduler.unscheduleJob(job);
+        job = null;
+        synchronized (roundInProgress) {
+            // Entered once the round that was running, if any, has ended.
         }
-        scheduler = null;
     }
 
     /**
@@ -107,11 +107,12 @@ public class ClockWatch {
     }
 
     private void scheduledRound() {
-        // An exception would cancel every later round: log it and try again at the next interval.
-        try {
-            round();
-        } catch (RuntimeException e) {
-            Log.warnf("Checking the clocks failed (%s); retrying in %s", e, config.checkInterval());
+        synchronized (roundInProgress) {
+            try {
+                round();
+            } catch (RuntimeException e) {
+                Log.warnf("Checking the clocks failed (%s); retrying in %s", e, config.checkInterval());
+            }
         }
     }
 

@@ -1,16 +1,11 @@
 package org.vein2vein.platform.idempotency;
 
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 
 /** Deletes expired idempotency keys every {@code vein2vein.idempotency.purge-interval}, on every replica. */
 @ApplicationScoped
@@ -19,7 +14,6 @@ public class IdempotencyKeyPurge {
     private final IdempotencyKeys keys;
     private final IdempotencyConfig config;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
 
     public IdempotencyKeyPurge(IdempotencyKeys keys, IdempotencyConfig config, Clock clock) {
         this.keys = keys;
@@ -27,24 +21,11 @@ public class IdempotencyKeyPurge {
         this.clock = clock;
     }
 
-    void start(@Observes StartupEvent startup) {
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "idempotency-key-purge");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = config.purgeInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::purge, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    void stop(@Observes ShutdownEvent shutdown) {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
-    }
-
-    private void purge() {
-        // An exception would cancel every later run: log it and try again at the next interval.
+    /** Replicas purging at once skip one another's rows (see {@link IdempotencyKeys#purgeExpired}). */
+    @Scheduled(identity = "idempotency-key-purge", every = "${vein2vein.idempotency.purge-interval}",
+            delayed = "${vein2vein.idempotency.purge-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purge() {
+        // A failure is logged and the next interval tries again.
         try {
             int purged = keys.purgeExpired(clock.instant());
             if (purged > 0) {

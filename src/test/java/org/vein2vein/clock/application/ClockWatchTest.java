@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.vein2vein.batch.domain.Stage;
@@ -64,6 +65,8 @@ class ClockWatchTest {
     ClockConfig config;
     @Inject
     Clock clock;
+    @Inject
+    Scheduler scheduler;
 
     private final List<String> batches = new ArrayList<>();
 
@@ -244,7 +247,7 @@ class ClockWatchTest {
 
     /** A watcher as another replica, or this one after a restart, would start it: nothing in memory. */
     private ClockWatch freshWatcher() {
-        return new ClockWatch(clocks, alarms, config, clock);
+        return new ClockWatch(clocks, alarms, config, clock, scheduler);
     }
 
     /** One round on each of {@link #REPLICAS} fresh watchers, all started at the same moment. */
