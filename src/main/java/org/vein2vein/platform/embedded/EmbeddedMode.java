@@ -24,6 +24,8 @@ public final class EmbeddedMode {
     static final String DATA_DIR_VARIABLE = "VEIN2VEIN_DATA_DIR";
     static final String POSTGRES_PORT_VARIABLE = "VEIN2VEIN_EMBEDDED_POSTGRES_PORT";
     static final String KAFKA_PORT_VARIABLE = "VEIN2VEIN_EMBEDDED_KAFKA_PORT";
+    static final String JDBC_URL_VARIABLE = "QUARKUS_DATASOURCE_JDBC_URL";
+    static final String KAFKA_SERVERS_VARIABLE = "KAFKA_BOOTSTRAP_SERVERS";
     /**
      * The default ports lie below every common ephemeral range (Linux 32768-60999, macOS and Windows
      * 49152-65535), from which the system picks the local port of each outgoing connection: a port in
@@ -46,11 +48,11 @@ public final class EmbeddedMode {
     public static void startWhatIsNotConfigured() {
         Path dataDirectory = Path.of(setting("vein2vein.data-dir", DATA_DIR_VARIABLE).orElse("data"))
                 .toAbsolutePath();
-        OptionalInt postgresPort = setting(JDBC_URL, "QUARKUS_DATASOURCE_JDBC_URL").isPresent()
+        OptionalInt postgresPort = setting(JDBC_URL, JDBC_URL_VARIABLE).isPresent()
                 ? OptionalInt.empty()
                 : OptionalInt.of(port("vein2vein.embedded.postgres-port", POSTGRES_PORT_VARIABLE,
                         DEFAULT_POSTGRES_PORT));
-        OptionalInt kafkaPort = setting(BOOTSTRAP_SERVERS, "KAFKA_BOOTSTRAP_SERVERS").isPresent()
+        OptionalInt kafkaPort = setting(BOOTSTRAP_SERVERS, KAFKA_SERVERS_VARIABLE).isPresent()
                 ? OptionalInt.empty()
                 : OptionalInt.of(port("vein2vein.embedded.kafka-port", KAFKA_PORT_VARIABLE, DEFAULT_KAFKA_PORT));
         if (postgresPort.isPresent() || kafkaPort.isPresent()) {

@@ -40,6 +40,7 @@ final class EmbeddedServers implements AutoCloseable {
         EmbeddedPostgresServer postgres = null;
         try {
             if (postgresPort.isPresent()) {
+                EmbeddedPlatform.requireSupported();
                 // Holding the folder, so a PostgreSQL still running on it belongs to no live vein2vein.
                 EmbeddedPostgresServer.stopServerLeftRunning(postgresDirectory(dataDirectory));
                 requireFreePort(postgresPort.getAsInt(), "PostgreSQL", EmbeddedMode.POSTGRES_PORT_VARIABLE,
