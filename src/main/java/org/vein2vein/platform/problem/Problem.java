@@ -47,7 +47,8 @@ public final class Problem {
 
     /** The violations, in the order given; only the first {@link #MAX_VIOLATIONS} are listed. */
     public Problem withViolations(List<Violation> violations) {
-        List<Violation> listed = violations.size() > MAX_VIOLATIONS ? violations.subList(0, MAX_VIOLATIONS) : violations;
+        List<Violation> listed = violations.size() > MAX_VIOLATIONS
+                ? violations.subList(0, MAX_VIOLATIONS) : violations;
         return new Problem(problemType, detail, instance, listed, violations.size(), extensions);
     }
 

@@ -123,7 +123,8 @@ public record ProductRequest(
     public record ReleaseBody(
             @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be above 0 %")
             @DecimalMax(value = "100", message = "must be at most 100 %")
-            @Digits(integer = 3, fraction = 2, message = "must have at most 3 digits before the decimal point and 2 after")
+            @Digits(integer = 3, fraction = 2,
+                    message = "must have at most 3 digits before the decimal point and 2 after")
             @Schema(required = true, description = "Lowest viability, percent, to 2 decimal places", example = "80")
             BigDecimal minViabilityPercent,
             @NotNull @Valid @Schema(required = true) DoseBody dose,
@@ -133,12 +134,14 @@ public record ProductRequest(
             Boolean mycoplasmaNegative,
             @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be above 0 EU/mL")
             @DecimalMax(value = "10000", message = "must be at most 10000 EU/mL")
-            @Digits(integer = 5, fraction = 4, message = "must have at most 5 digits before the decimal point and 4 after")
+            @Digits(integer = 5, fraction = 4,
+                    message = "must have at most 5 digits before the decimal point and 4 after")
             @Schema(required = true, description = "Highest endotoxin, EU/mL, to 4 decimal places", example = "5.0")
             BigDecimal maxEndotoxinEuPerMl,
             @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be above 0 copies per cell")
             @DecimalMax(value = "100", message = "must be at most 100 copies per cell")
-            @Digits(integer = 3, fraction = 4, message = "must have at most 3 digits before the decimal point and 4 after")
+            @Digits(integer = 3, fraction = 4,
+                    message = "must have at most 3 digits before the decimal point and 4 after")
             @Schema(required = true, description = "Highest vector copy number, copies per cell, to 4 decimal places",
                     example = "5") BigDecimal maxVectorCopiesPerCell) {
     }
