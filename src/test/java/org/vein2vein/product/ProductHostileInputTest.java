@@ -3,6 +3,7 @@ package org.vein2vein.product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,10 +44,19 @@ class ProductHostileInputTest {
     private static final int CASES_PER_ENDPOINT = 150;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** Values that no member of a definition accepts: wrong shape, out of range, or unreadable text. */
+    /**
+     * Values that no member of a definition accepts: wrong shape, out of range or precision, numbers
+     * no field holds, an array far longer than any bound, or unreadable text.
+     */
     private static final List<Supplier<JsonNode>> HOSTILE_VALUES = List.of(
             NODES::nullNode,
             () -> NODES.numberNode(-1),
+            () -> NODES.numberNode(new BigDecimal("1e1000")),
+            () -> NODES.numberNode(new BigDecimal("1e999999999")),
+            () -> NODES.numberNode(new BigDecimal("1e-999999999")),
+            () -> NODES.numberNode(new BigDecimal("-1e999999999")),
+            () -> NODES.numberNode(new BigDecimal("0.00001")),
+            ProductHostileInputTest::oversizedArray,
             () -> NODES.textNode("\u0000"),
             () -> NODES.textNode("\uD83D\uDC89".repeat(2_000)),
             () -> NODES.objectNode().put("$where", "1"),
@@ -85,7 +95,8 @@ class ProductHostileInputTest {
             assertThat(response.statusCode()).as(context).isBetween(400, 499);
             assertThat(response.contentType()).as(context).startsWith("application/problem+json");
             assertThat(JSON.readTree(answer).path("type").asText()).as(context).startsWith("urn:vein2vein:problem:");
-            assertThat(answer).as(context).doesNotContain("java.", "jakarta.", "com.fasterxml", "org.hibernate");
+            assertThat(answer).as(context).doesNotContain("java.", "jakarta.", "com.fasterxml", "org.hibernate")
+                    .hasSizeLessThan(4_000);
             assertThat(Products.productRows()).as("products after " + context).isEqualTo(products);
             assertThat(Products.versionRows()).as("versions after " + context).isEqualTo(versions);
         });
@@ -144,6 +155,15 @@ class ProductHostileInputTest {
         }
         ((ArrayNode) container).addNull();
         return "added null to " + path;
+    }
+
+    /** 100,000 empty objects (300 KB): more items than any array of a definition may hold. */
+    private static JsonNode oversizedArray() {
+        ArrayNode items = NODES.arrayNode();
+        for (int i = 0; i < 100_000; i++) {
+            items.addObject();
+        }
+        return items;
     }
 
     private static String abbreviated(JsonNode value) {

@@ -27,6 +27,7 @@ import org.vein2vein.batch.api.stagedata.SplitData;
 import org.vein2vein.batch.api.stagedata.StorageData;
 import org.vein2vein.batch.api.stagedata.ThawData;
 import org.vein2vein.batch.domain.Stage;
+import org.vein2vein.platform.json.JsonBounds;
 
 /**
  * A step of the batch's journey, as a technician logs it; who logged it comes from the token. The
@@ -36,8 +37,9 @@ import org.vein2vein.batch.domain.Stage;
 public record LogStepRequest(
         @NotNull @Schema(required = true, description = "The stage the batch (or, for an allogeneic lot once "
                 + "stored, one of its doses) reaches with this step") Stage stage,
-        @NotNull @Schema(required = true, description = "When the step happened (ISO-8601 with offset); not in "
-                + "the future beyond the allowed clock skew", example = "2026-11-25T09:30:00Z") Instant occurredAt,
+        @NotNull @Schema(required = true, description = "When the step happened (ISO-8601 with offset), "
+                + JsonBounds.INSTANT_RANGE + "; not in the future beyond the allowed clock skew",
+                example = "2026-11-25T09:30:00Z") Instant occurredAt,
         @NotNull @Pattern(regexp = Patterns.REFERENCE, message = Patterns.REFERENCE_MESSAGE)
         @Schema(required = true, description = "Where the step happened", example = "SITE-LYON-01") String site,
         @NotNull @Schema(required = true, description = "The stage's data. COLLECTED: CollectionData; "

@@ -38,6 +38,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final String CLIENT_LISTENER = "PLAINTEXT";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final int LOG_CLEANER_DEDUPE_BUFFER_BYTES = 8 * 1024 * 1024;
 
     private final Path logDirectory;
     private final Map<String, String> settings;
@@ -187,6 +188,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         settings.put("auto.create.topics.enable", "true");
         settings.put("num.partitions", "3");
         settings.put("group.initial.rebalance.delay.ms", "0");
+        // The log cleaner allocates its dedupe buffer (128 MB by default) on the heap it shares with the
+        // service; the few compacted internal topics of one development node need a fraction of it.
+        settings.put("log.cleaner.dedupe.buffer.size", String.valueOf(LOG_CLEANER_DEDUPE_BUFFER_BYTES));
         return settings;
     }
 

@@ -25,6 +25,8 @@ import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.CollectionType;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -33,6 +35,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * Reads request bodies strictly: a value of the wrong type, a duplicate key or trailing content
  * is an error, never silently coerced, so that what is recorded is exactly what was sent.
  * Unknown properties are refused through {@code quarkus.jackson.fail-on-unknown-properties}.
+ * Arrays are bounded while they are read (see {@link JsonBounds}), and instants must lie in the
+ * plausible range.
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
@@ -73,18 +77,29 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         }
         // Two leniencies the settings above do not reach: the time module reads epoch numbers (and
         // strings of digits) as instants, and enum names are matched after trimming whitespace.
+        // Arrays are counted as they are read: a request of 170,000 tiny items is refused at its bound.
         mapper.registerModule(new SimpleModule("vein2vein-strict-json")
                 .addDeserializer(Instant.class, new IsoInstantDeserializer())
+                .addDeserializer(ObjectNode.class, new BoundedTreeDeserializer())
                 .setDeserializerModifier(new BeanDeserializerModifier() {
                     @Override
                     public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
                             BeanDescription description, JsonDeserializer<?> deserializer) {
                         return new ExactEnumDeserializer(deserializer, type.getRawClass());
                     }
+
+                    @Override
+                    public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config,
+                            CollectionType type, BeanDescription description, JsonDeserializer<?> deserializer) {
+                        return new BoundedCollectionDeserializer(deserializer);
+                    }
                 }));
     }
 
-    /** An instant is an ISO-8601 date-time with an offset, such as 2026-11-25T09:30:00Z; nothing else. */
+    /**
+     * An instant is an ISO-8601 date-time with an offset, such as 2026-11-25T09:30:00Z, nothing else,
+     * and lies in the plausible range: a year 0 or 10000 is a typo that would be kept for ever.
+     */
     private static final class IsoInstantDeserializer extends StdScalarDeserializer<Instant> {
 
         IsoInstantDeserializer() {
@@ -97,12 +112,17 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
                 return (Instant) context.handleUnexpectedToken(Instant.class, parser);
             }
             String text = parser.getText();
+            Instant instant;
             try {
-                return DateTimeFormatter.ISO_INSTANT.parse(text, Instant::from);
+                instant = DateTimeFormatter.ISO_INSTANT.parse(text, Instant::from);
             } catch (DateTimeParseException e) {
                 return (Instant) context.handleWeirdStringValue(Instant.class, text,
                         "not an ISO-8601 date-time with offset");
             }
+            if (instant.isBefore(JsonBounds.EARLIEST_INSTANT) || instant.isAfter(JsonBounds.LATEST_INSTANT)) {
+                throw new RefusedValueException(parser, Instant.class, "must be " + JsonBounds.INSTANT_RANGE);
+            }
+            return instant;
         }
     }
 

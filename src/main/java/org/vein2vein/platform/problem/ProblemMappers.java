@@ -32,6 +32,8 @@ import io.quarkus.logging.Log;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import org.vein2vein.platform.json.RefusedValueException;
+
 /**
  * Maps every failure a request can meet to a problem+json answer. Messages are written here, not
  * taken from exceptions, so that no class name, stack trace or echoed input leaks out.
@@ -61,6 +63,11 @@ public class ProblemMappers {
     public Response jsonBeyondLimits(StreamConstraintsException e, UriInfo uri) {
         return respond(Problem.of(ProblemType.INVALID_REQUEST, "The request body exceeds the limits of what is read: "
                 + JSON_LIMITS + "."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response refusedValue(RefusedValueException e, UriInfo uri) {
+        return invalidField(e, e.complaint(), uri);
     }
 
     @ServerExceptionMapper
@@ -157,6 +164,9 @@ public class ProblemMappers {
         }
         if (e.getCause() instanceof JsonParseException malformed) {
             return malformedJson(malformed, uri);
+        }
+        if (e.getCause() instanceof RefusedValueException refused) {
+            return refusedValue(refused, uri);
         }
         if (e.getCause() instanceof JsonMappingException unreadable) {
             return unreadableJson(unreadable, uri);

@@ -9,6 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -50,6 +55,9 @@ public record ProductRequest(
         Boolean twoPersonVerification) {
 
     static final String CODE = "[A-Z0-9][A-Z0-9-]{1,31}";
+    /** As many stages as there are: a set of stages never needs more. */
+    static final int STAGES = 25;
+    static final long MAX_CELLS = 1_000_000_000_000L;
     static final String CODE_MESSAGE = "must be 2 to 32 upper-case letters, digits or '-'";
 
     /**
@@ -86,7 +94,8 @@ public record ProductRequest(
             + "CANCELLED are open from every stage that is not final and are not listed.")
     public record StagePlanBody(
             @NotNull @Size(max = 100) @Schema(required = true) List<@NotNull @Valid TransitionBody> transitions,
-            @NotNull @Schema(required = true, description = "Stages that may be logged again right after themselves, "
+            @NotNull @Size(max = STAGES, message = "must list at most " + STAGES + " stages")
+            @Schema(required = true, description = "Stages that may be logged again right after themselves, "
                     + "e.g. several collections or expansion measurements") Set<@NotNull Stage> repeatable) {
     }
 
@@ -94,7 +103,8 @@ public record ProductRequest(
     @Schema(name = "StageTransition")
     public record TransitionBody(
             @NotNull @Schema(required = true) Stage from,
-            @NotNull @NotEmpty @Schema(required = true) Set<@NotNull Stage> to) {
+            @NotNull @NotEmpty @Size(max = STAGES, message = "must list 1 to " + STAGES + " stages")
+            @Schema(required = true) Set<@NotNull Stage> to) {
     }
 
     /** The longest time allowed from one step to another. */
@@ -111,23 +121,39 @@ public record ProductRequest(
     /** What QC must show for QA to release a lot. */
     @Schema(name = "ReleaseSpecification")
     public record ReleaseBody(
-            @NotNull @Schema(required = true, description = "Lowest viability, percent", example = "80")
+            @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be above 0 %")
+            @DecimalMax(value = "100", message = "must be at most 100 %")
+            @Digits(integer = 3, fraction = 2,
+                    message = "must have at most 3 digits before the decimal point and 2 after")
+            @Schema(required = true, description = "Lowest viability, percent, to 2 decimal places", example = "80")
             BigDecimal minViabilityPercent,
             @NotNull @Valid @Schema(required = true) DoseBody dose,
             @NotNull @Schema(required = true, description = "Must be true: a lot is released only sterile")
             Boolean sterilityNegative,
             @NotNull @Schema(required = true, description = "Must be true: a lot is released only free of mycoplasma")
             Boolean mycoplasmaNegative,
-            @NotNull @Schema(required = true, description = "Highest endotoxin, EU/mL", example = "5.0")
+            @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be above 0 EU/mL")
+            @DecimalMax(value = "10000", message = "must be at most 10000 EU/mL")
+            @Digits(integer = 5, fraction = 4,
+                    message = "must have at most 5 digits before the decimal point and 4 after")
+            @Schema(required = true, description = "Highest endotoxin, EU/mL, to 4 decimal places", example = "5.0")
             BigDecimal maxEndotoxinEuPerMl,
-            @NotNull @Schema(required = true, description = "Highest vector copy number, copies per cell", example = "5")
-            BigDecimal maxVectorCopiesPerCell) {
+            @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be above 0 copies per cell")
+            @DecimalMax(value = "100", message = "must be at most 100 copies per cell")
+            @Digits(integer = 3, fraction = 4,
+                    message = "must have at most 3 digits before the decimal point and 4 after")
+            @Schema(required = true, description = "Highest vector copy number, copies per cell, to 4 decimal places",
+                    example = "5") BigDecimal maxVectorCopiesPerCell) {
     }
 
     /** The labelled dose range. */
     @Schema(name = "DoseRange", description = "CAR-positive viable T cells per dose, both ends included")
     public record DoseBody(
-            @NotNull @Schema(required = true, example = "60000000") Long min,
-            @NotNull @Schema(required = true, example = "600000000") Long max) {
+            @NotNull @Min(value = 1, message = "must be at least 1 cell")
+            @Max(value = MAX_CELLS, message = "must be at most 10^12 cells")
+            @Schema(required = true, example = "60000000") Long min,
+            @NotNull @Min(value = 1, message = "must be at least 1 cell")
+            @Max(value = MAX_CELLS, message = "must be at most 10^12 cells")
+            @Schema(required = true, example = "600000000") Long max) {
     }
 }

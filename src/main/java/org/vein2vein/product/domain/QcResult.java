@@ -21,7 +21,6 @@ public record QcResult(QcTest test, Optional<BigDecimal> value, Optional<Qualita
         Optional<String> unit, String method) {
 
     static final int METHOD_MAX_LENGTH = 200;
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public QcResult {
         Objects.requireNonNull(test, "test");
@@ -105,11 +104,13 @@ public record QcResult(QcTest test, Optional<BigDecimal> value, Optional<Qualita
         if (outcome.isPresent()) {
             found.add(new ResultViolation(prefix + "outcome", test + " is measured: it has a value, not an outcome"));
         }
+        BigDecimal maximum = test.maximum().orElseThrow();
         value.ifPresent(number -> {
             if (number.signum() < 0) {
                 found.add(new ResultViolation(prefix + "value", "must not be negative"));
-            } else if (test == QcTest.VIABILITY && number.compareTo(HUNDRED) > 0) {
-                found.add(new ResultViolation(prefix + "value", "a viability is at most 100 %"));
+            } else if (number.compareTo(maximum) > 0) {
+                found.add(new ResultViolation(prefix + "value", test + " is at most " + maximum.toPlainString()
+                        + " " + expectedUnit));
             } else if (test == QcTest.CAR_POSITIVE_VIABLE_CELLS && !isWholeNumber(number)) {
                 found.add(new ResultViolation(prefix + "value", "a number of cells is a whole number"));
             }

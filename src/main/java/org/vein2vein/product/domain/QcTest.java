@@ -1,5 +1,6 @@
 package org.vein2vein.product.domain;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
@@ -8,19 +9,27 @@ import java.util.Optional;
  */
 public enum QcTest {
     /** Viable cells among all nucleated cells of the final product. */
-    VIABILITY("%"),
+    VIABILITY("%", "100"),
     /** CAR-positive viable T cells in the dose, compared with the labelled dose range. */
-    CAR_POSITIVE_VIABLE_CELLS("cells"),
-    STERILITY(null),
-    MYCOPLASMA(null),
-    ENDOTOXIN("EU/mL"),
+    CAR_POSITIVE_VIABLE_CELLS("cells", "1000000000000"),
+    STERILITY(null, null),
+    MYCOPLASMA(null, null),
+    /** Far above any release limit, so that a result out of specification can still be recorded. */
+    ENDOTOXIN("EU/mL", "10000"),
     /** Integrated vector copies per transduced cell. */
-    VECTOR_COPY_NUMBER("copies/cell");
+    VECTOR_COPY_NUMBER("copies/cell", "100");
 
     private final String unit;
+    private final BigDecimal maximum;
 
-    QcTest(String unit) {
+    QcTest(String unit, String maximum) {
         this.unit = unit;
+        this.maximum = maximum == null ? null : new BigDecimal(maximum);
+    }
+
+    /** The largest value a result of this quantitative test can plausibly have; empty for a qualitative test. */
+    public Optional<BigDecimal> maximum() {
+        return Optional.ofNullable(maximum);
     }
 
     /** The one unit a result of this test is reported in; empty for a qualitative test. */

@@ -30,10 +30,23 @@ import org.vein2vein.product.domain.TimeWindow;
  */
 final class DefinitionJson {
 
+    /**
+     * Longer than any number PostgreSQL's numeric type, and so jsonb, can hold (131072 digits before
+     * the decimal point, 16383 after): a stored definition is never unreadable for a number's length.
+     */
+    private static final int STORED_NUMBER_MAX_LENGTH = 150_000;
+
     private final ObjectMapper mapper;
+    private final ObjectMapper storedReader;
 
     DefinitionJson(ObjectMapper mapper) {
         this.mapper = mapper;
+        // jsonb writes numbers out in full: 1e1000, accepted before numbers were bounded, reads back as
+        // 1001 digits, beyond the request limit of 1000. Such a version, which can never be changed,
+        // must stay readable, or the catalogue and every batch of the product would fail for good.
+        this.storedReader = mapper.copy();
+        storedReader.getFactory().setStreamReadConstraints(mapper.getFactory().streamReadConstraints().rebuild()
+                .maxNumberLength(STORED_NUMBER_MAX_LENGTH).build());
     }
 
     String write(ProductDefinition definition) {
@@ -74,7 +87,7 @@ final class DefinitionJson {
     ProductDefinition read(String code, String name, BatchType type, String json) {
         JsonNode root;
         try {
-            root = mapper.readTree(json);
+            root = storedReader.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("product " + code + ": stored definition is not JSON", e);
         }

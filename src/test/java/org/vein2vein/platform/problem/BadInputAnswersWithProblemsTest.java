@@ -398,17 +398,22 @@ class BadInputAnswersWithProblemsTest {
         }
 
         @Test
-        void refusesAStepDatedFarInTheFuture() {
+        void refusesAStepDatedInTheFuture() {
+            String tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
             JsonPath problem = refused(400, "occurred-at-in-future", steps,
-                    () -> postJson(steps, stepNode().put("occurredAt", "2999-01-01T00:00:00Z")));
+                    () -> postJson(steps, stepNode().put("occurredAt", tomorrow)));
             assertViolation(problem, "occurredAt", "must not be later than");
             assertThat(Instant.parse(problem.getString("latestAccepted"))).isBefore(Instant.now().plusSeconds(600));
         }
 
-        @Test
-        void refusesAStepDatedAtTheEndOfTime() {
-            refused(400, "occurred-at-in-future", steps,
-                    () -> postJson(steps, stepNode().put("occurredAt", "+1000000000-12-31T23:59:59Z")));
+        @ParameterizedTest
+        @ValueSource(strings = { "+1000000000-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "2999-01-01T00:00:00Z",
+                "2100-01-01T00:00:00.000001Z" })
+        void refusesAStepDatedBeyondThePlausibleRange(String occurredAt) {
+            JsonPath problem = refused(400, "invalid-request", steps,
+                    () -> postJson(steps, stepNode().put("occurredAt", occurredAt)));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("occurredAt");
+            assertViolation(problem, "occurredAt", "must be between 2000-01-01T00:00:00Z and 2100-01-01T00:00:00Z");
         }
 
         @Test
@@ -418,10 +423,13 @@ class BadInputAnswersWithProblemsTest {
             assertThat(problem.getString("earliestAccepted")).isNotBlank();
         }
 
-        @Test
-        void refusesAStepDatedAtTheBeginningOfTime() {
-            refused(409, "occurred-before-previous-event", steps,
-                    () -> postJson(steps, stepNode().put("occurredAt", "-1000000000-01-01T00:00:00Z")));
+        @ParameterizedTest
+        @ValueSource(strings = { "-1000000000-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "1999-12-31T23:59:59.999Z" })
+        void refusesAStepDatedBeforeThePlausibleRange(String occurredAt) {
+            JsonPath problem = refused(400, "invalid-request", steps,
+                    () -> postJson(steps, stepNode().put("occurredAt", occurredAt)));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("occurredAt");
+            assertViolation(problem, "occurredAt", "must be between 2000-01-01T00:00:00Z and 2100-01-01T00:00:00Z");
         }
 
         @ParameterizedTest
@@ -502,17 +510,23 @@ class BadInputAnswersWithProblemsTest {
         }
 
         @Test
-        void keepsNumbersBeyondDoubleRangeExactlyAsSent() {
-            // 1E-400 mL is above 0 mL, so valid; as a double it would be 0.
+        void keepsADecimalAtItsFieldsPrecisionExactlyAsSent() {
             String body = stepWithData(collectionData().toString().replaceFirst("\"volumeMl\":[0-9.]+",
-                    "\"volumeMl\": 1e-400"));
+                    "\"volumeMl\": 1999.99"));
             assertThat(postJson(steps, body).statusCode()).isEqualTo(201);
-            JsonPath event = given().get(BATCHES + "/" + coi + "/custody/2").jsonPath();
             assertThat(given().get(BATCHES + "/" + coi + "/custody").jsonPath().getBoolean("verification.intact"))
                     .isTrue();
-            assertThat(given().get(BATCHES + "/" + coi + "/custody/2").asString())
-                    .contains("\"volumeMl\":1E-400").doesNotContain("Infinity");
-            assertThat(event.getInt("sequence")).isEqualTo(2);
+            assertThat(given().get(BATCHES + "/" + coi + "/custody/2").asString()).contains("\"volumeMl\":1999.99");
+        }
+
+        @Test
+        void refusesANumberMorePreciseThanItsFieldEvenBeyondDoubleRange() {
+            // 1E-400 mL is above 0 mL, but not a volume to 2 decimal places; as a double it would be 0.
+            String body = stepWithData(collectionData().toString().replaceFirst("\"volumeMl\":[0-9.]+",
+                    "\"volumeMl\": 1e-400"));
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.volumeMl");
+            assertViolation(problem, "data.volumeMl", "2 after");
         }
 
         @Test
@@ -520,9 +534,22 @@ class BadInputAnswersWithProblemsTest {
             String body = stepWithData(collectionData().toString().replaceFirst("\"volumeMl\":[0-9.]+",
                     "\"volumeMl\": 1e400"));
             JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
-            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.volumeMl");
+            assertThat(problem.getList("violations.field", String.class)).containsOnly("data.volumeMl");
             assertViolation(problem, "data.volumeMl", "at most 2000 mL");
             assertThat(problem.prettify()).doesNotContain("Infinity");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = { "1e1000", "1e999999999", "1e-999999999", "-1e999999999", "1e2147483647",
+                "1e-2147483647", "123456789012345678901234567890123456789012345678901234567890" })
+        void refusesNumbersTooLargeOrTooSmallToBePlausibleNamingTheField(String number) {
+            for (String field : List.of("volumeMl", "totalNucleatedCells")) {
+                String body = stepWithData(collectionData().toString()
+                        .replaceFirst("\"" + field + "\":[0-9.]+", "\"" + field + "\": " + number));
+                JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+                assertThat(problem.getList("violations.field", String.class)).containsOnly("data." + field);
+                assertThat(problem.prettify()).hasSizeLessThan(2_000).doesNotContain(number.substring(1));
+            }
         }
 
         @Test
@@ -658,6 +685,45 @@ class BadInputAnswersWithProblemsTest {
             JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
             assertThat(problem.getList("violations.field", String.class)).containsExactly("data.results[0].value");
             assertViolation(problem, "data.results[0].value", "at most 100 %");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = { "1e400", "10000.0001", "1e1000" })
+        void refusesAnEndotoxinResultBeyondEveryPlausibleValue(String endotoxin) {
+            ObjectNode body = stepNode("QC_TESTED", coi);
+            ((ObjectNode) body.at("/data/results/4")).put("value", new BigDecimal(endotoxin));
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsOnly("data.results[4].value");
+            assertThat(problem.prettify()).hasSizeLessThan(2_000);
+        }
+
+        @Test
+        void refusesAnEndotoxinResultAboveTheTestsMaximumSayingWhatItIs() {
+            ObjectNode body = stepNode("QC_TESTED", coi);
+            ((ObjectNode) body.at("/data/results/4")).put("value", new BigDecimal("10001"));
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.results[4].value");
+            assertViolation(problem, "data.results[4].value", "at most 10000 EU/mL");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = { "startedAt=0000-01-01T00:00:00Z", "endedAt=+10000-01-01T00:00:00Z",
+                "startedAt=1999-12-31T23:59:59Z", "endedAt=2100-01-01T00:00:01Z" })
+        void refusesACollectionDatedBeyondThePlausibleRangeNamingTheField(String fieldAndInstant) {
+            String field = fieldAndInstant.substring(0, fieldAndInstant.indexOf('='));
+            ObjectNode body = stepNode("COLLECTED", coi);
+            ((ObjectNode) body.get("data")).put(field, fieldAndInstant.substring(field.length() + 1));
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data." + field);
+            assertViolation(problem, "data." + field, "must be between 2000-01-01T00:00:00Z and 2100-01-01T00:00:00Z");
+        }
+
+        @Test
+        void refusesAShipmentOutOfStorageSinceBeforeThePlausibleRange() {
+            ObjectNode body = stepNode("SHIPPED_TO_SITE", coi);
+            ((ObjectNode) body.get("data")).put("outOfStorageSince", "1970-01-01T00:00:00Z");
+            JsonPath problem = refused(400, "invalid-request", steps, () -> postJson(steps, body));
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("data.outOfStorageSince");
         }
 
         @Test

@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -68,7 +69,9 @@ import org.vein2vein.testing.Tokens;
  * is answered with a 4xx problem+json, never a 5xx, and writes nothing. Stage data is typed: every
  * field of a stage's record is mutated in the ways its type and constraints refuse (unknown members,
  * values of the wrong type, hostile text where a pattern-checked code belongs, numbers beyond a
- * field's range or a long's, negative counts, percentages over 100, nulls where a value is required),
+ * field's range, precision or a long's, exponents no field holds, negative counts, percentages over
+ * 100, instants outside the plausible range, arrays longer than their bound, nulls where a value is
+ * required),
  * and such a step is a 400 naming the field, checked before the batch's stage is; valid typed data,
  * with values picked anywhere in their ranges, is recorded as the validated record, value for value.
  * The inputs are generated from a seed that each run prints; rerun one with
@@ -312,8 +315,13 @@ class HostileInputPropertyTest {
         static final List<Integer> STEP_REFUSALS = List.of(400, 413);
         /** The only strings of stage data without a pattern, each checked by a rule no hostile text passes. */
         static final Set<String> UNPATTERNED_STRINGS = Set.of("CollectionData.donationId", "Result.unit");
-        /** The only decimal of stage data without bounds: a QC value, never negative. */
-        static final Set<String> UNBOUNDED_DECIMALS = Set.of("Result.value");
+        /** Instants well formed but outside the plausible range (2000-01-01T00:00:00Z to 2100-01-01T00:00:00Z). */
+        static final List<String> IMPLAUSIBLE_INSTANTS = List.of("0000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
+                "1999-12-31T23:59:59.999Z", "2100-01-01T00:00:00.000000001Z", "1970-01-01T00:00:00Z",
+                "-1000000000-01-01T00:00:00Z", "+1000000000-12-31T23:59:59Z");
+        /** Numbers no field holds: too large or too small for any range or precision, written as exponents. */
+        static final List<String> UNREPRESENTABLE_NUMBERS = List.of("1e1000", "1e999999999", "1e-999999999",
+                "-1e999999999", "1e2147483647", "1e-2147483647");
 
         private final SplittableRandom random;
         private final Endpoint endpoint;
@@ -464,6 +472,11 @@ class HostileInputPropertyTest {
                     return field + " of wrong type " + wrong.getNodeType();
                 }
                 case 1 -> {
+                    if (field.equals("occurredAt") && random.nextBoolean()) {
+                        String instant = pick(IMPLAUSIBLE_INSTANTS);
+                        body.put(field, instant);
+                        return field + " = implausible " + instant;
+                    }
                     String text = pick(field.equals("name") ? HOSTILE_NAMES : HOSTILE_TEXT);
                     body.put(field, text);
                     return field + " = hostile text (" + text.length() + " chars)";
@@ -587,8 +600,8 @@ class HostileInputPropertyTest {
         }
 
         /**
-         * A valid collection with values picked anywhere in their ranges, up to their bounds, with
-         * more digits than a double holds, or smaller than one can: recorded, value for value.
+         * A valid collection with values picked anywhere in their ranges, up to their bounds and
+         * precision, in any notation: recorded, value for value.
          */
         private Case validTypedData(String path) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -600,8 +613,9 @@ class HostileInputPropertyTest {
             ObjectNode data = JsonNodeFactory.instance.objectNode().put("donationId", donationId())
                     .put("startedAt", startedAt.toString()).put("endedAt", endedAt.isBefore(startedAt)
                             ? startedAt.toString() : endedAt.toString())
-                    .put("volumeMl", pick(List.of(new BigDecimal("2000"), new BigDecimal("1E-400"),
-                            new BigDecimal("0.000000001"), BigDecimal.valueOf(random.nextInt(1, 2001)), decimalBelow2000())))
+                    .put("volumeMl", pick(List.of(new BigDecimal("2000"), new BigDecimal("2.0E+3"),
+                            new BigDecimal("0.01"), new BigDecimal("0.10"), BigDecimal.valueOf(random.nextInt(1, 2001)),
+                            decimalBelow2000())))
                     .put("totalNucleatedCells", cells).put("cd3PositiveCells", cd3)
                     .put("anticoagulant", pick(List.of("ACD_A", "ACD_B", "CPD", "HEPARIN")));
             ObjectNode body = JsonNodeFactory.instance.objectNode().put("stage", "COLLECTED").put("occurredAt", now())
@@ -611,10 +625,10 @@ class HostileInputPropertyTest {
                     body.toString().getBytes(StandardCharsets.UTF_8), null, true, data);
         }
 
-        /** Between 0 and 2000 mL, exclusive, with up to 30 decimal places. */
+        /** Between 0 and 2000 mL, exclusive, with one or two decimal places (the field's precision). */
         private BigDecimal decimalBelow2000() {
             StringBuilder digits = new StringBuilder().append(random.nextInt(2000)).append('.');
-            int places = 1 + random.nextInt(30);
+            int places = 1 + random.nextInt(2);
             for (int i = 0; i < places; i++) {
                 digits.append(random.nextInt(10));
             }
@@ -670,6 +684,13 @@ class HostileInputPropertyTest {
             List<String> kinds = new ArrayList<>(List.of("hostile text", "wrong type"));
             if (slot.isNumber()) {
                 kinds.add("out of range");
+                kinds.add("unrepresentable");
+            }
+            if (slot.type().equals(Instant.class)) {
+                kinds.add("implausible instant");
+            }
+            if (slot.type().equals(List.class)) {
+                kinds.add("too many items");
             }
             if (slot.isText()) {
                 kinds.add("lone surrogate");
@@ -705,6 +726,27 @@ class HostileInputPropertyTest {
                     JsonNode number = pick(outOfRange(slot));
                     slot.set(number);
                     return "= " + number + " (out of range)";
+                }
+                case "unrepresentable" -> {
+                    String number = pick(UNREPRESENTABLE_NUMBERS);
+                    slot.set(nodes.textNode(raw(number)));
+                    return "= " + number;
+                }
+                case "implausible instant" -> {
+                    String instant = pick(IMPLAUSIBLE_INSTANTS);
+                    slot.set(nodes.textNode(instant));
+                    return "= implausible " + instant;
+                }
+                case "too many items" -> {
+                    ArrayNode items = nodes.arrayNode();
+                    boolean tiny = random.nextBoolean();
+                    int count = tiny ? 100_000 : slot.constraint(Size.class).max() + 1;
+                    JsonNode item = tiny || slot.value().isEmpty() ? nodes.objectNode() : slot.value().get(0);
+                    for (int i = 0; i < count; i++) {
+                        items.add(item);
+                    }
+                    slot.set(items);
+                    return "with " + count + " items";
                 }
                 case "lone surrogate" -> {
                     slot.set(nodes.textNode(raw("\"" + pick(List.of("\\ud800", "A\\udc00", "V2V\\udbff-01")) + "\"")));
@@ -767,12 +809,15 @@ class HostileInputPropertyTest {
                     values.add(nodes.numberNode(min.inclusive() ? bound.subtract(new BigDecimal("0.001")) : bound));
                     values.add(nodes.numberNode(new BigDecimal("-1e400")));
                 }
-                if (max == null && min == null) {
-                    if (!UNBOUNDED_DECIMALS.contains(slot.owner())) {
-                        throw new IllegalStateException(slot.owner() + " has no bounds this test knows to break");
-                    }
-                    values.add(nodes.numberNode(new BigDecimal("-0.5")));
+                if (max == null || min == null) {
+                    throw new IllegalStateException(slot.owner() + " has no range this test knows to break");
                 }
+                Digits digits = slot.constraint(Digits.class);
+                if (digits == null) {
+                    throw new IllegalStateException(slot.owner() + " has no precision this test knows to break");
+                }
+                // Within every decimal field's range, one decimal place too many.
+                values.add(nodes.numberNode(BigDecimal.ONE.movePointLeft(digits.fraction() + 1)));
             } else {
                 Max max = slot.constraint(Max.class);
                 if (max != null) {

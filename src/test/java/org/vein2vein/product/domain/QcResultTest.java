@@ -118,7 +118,28 @@ class QcResultTest {
     void viabilityIsAtMostAHundredPercent() {
         assertThat(QcResult.measured(QcTest.VIABILITY, new BigDecimal("100.00"), "method").violations()).isEmpty();
         assertThat(QcResult.measured(QcTest.VIABILITY, new BigDecimal("100.01"), "method").violations())
-                .containsExactly(new ResultViolation("value", "a viability is at most 100 %"));
+                .containsExactly(new ResultViolation("value", "VIABILITY is at most 100 %"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = QcTest.class, names = { "VIABILITY", "CAR_POSITIVE_VIABLE_CELLS", "ENDOTOXIN",
+            "VECTOR_COPY_NUMBER" })
+    void aResultIsAtMostItsTestsPlausibleMaximum(QcTest test) {
+        BigDecimal maximum = test.maximum().orElseThrow();
+
+        assertThat(QcResult.measured(test, maximum, "method").violations()).isEmpty();
+        assertThat(QcResult.measured(test, maximum.add(BigDecimal.ONE), "method").violations())
+                .containsExactly(new ResultViolation("value", test + " is at most " + maximum.toPlainString() + " "
+                        + test.unit().orElseThrow()));
+        assertThat(QcResult.measured(test, new BigDecimal("1E+400"), "method").violations())
+                .extracting(ResultViolation::field).containsExactly("value");
+    }
+
+    @Test
+    void endotoxinAndVectorCopiesAreBoundedFarAboveAnyReleaseLimit() {
+        assertThat(QcTest.ENDOTOXIN.maximum()).contains(new BigDecimal("10000"));
+        assertThat(QcTest.VECTOR_COPY_NUMBER.maximum()).contains(new BigDecimal("100"));
+        assertThat(QcTest.STERILITY.maximum()).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.vein2vein.batch.application.StepFacts;
 import org.vein2vein.batch.domain.DonationId;
 import org.vein2vein.batch.domain.InvalidDonationIdException;
+import org.vein2vein.platform.json.JsonBounds;
 import org.vein2vein.platform.problem.Problem;
 
 /** One apheresis session ({@code COLLECTED}); a therapy may need several, each with its own DIN. */
@@ -24,11 +26,15 @@ public record CollectionData(
         @NotNull @Schema(required = true, description = "ISBT 128 donation identification number of this "
                 + "collection: 13 characters and its ISO 7064 mod 37-2 check character, no spaces",
                 example = "A999926123456T") String donationId,
-        @NotNull @Schema(required = true, example = "2026-11-25T07:10:00Z") Instant startedAt,
-        @NotNull @Schema(required = true, example = "2026-11-25T09:20:00Z") Instant endedAt,
+        @NotNull @Schema(required = true, description = "When the apheresis started; " + JsonBounds.INSTANT_RANGE,
+                example = "2026-11-25T07:10:00Z") Instant startedAt,
+        @NotNull @Schema(required = true, description = "When the apheresis ended; " + JsonBounds.INSTANT_RANGE,
+                example = "2026-11-25T09:20:00Z") Instant endedAt,
         @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be above 0 mL")
         @DecimalMax(value = "2000", message = "must be at most 2000 mL")
-        @Schema(required = true, description = "Volume collected, in mL", example = "210") BigDecimal volumeMl,
+        @Digits(integer = 4, fraction = 2, message = "must have at most 4 digits before the decimal point and 2 after")
+        @Schema(required = true, description = "Volume collected, in mL, to 2 decimal places", example = "210")
+        BigDecimal volumeMl,
         @NotNull @PositiveOrZero @Max(value = 1_000_000_000_000L, message = "must be at most 10^12 cells")
         @Schema(required = true, description = "Total nucleated cells", example = "12000000000")
         Long totalNucleatedCells,

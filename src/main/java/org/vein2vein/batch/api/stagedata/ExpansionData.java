@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -24,7 +25,9 @@ public record ExpansionData(
         @Schema(required = true, example = "2400000000") Long viableCells,
         @NotNull @DecimalMin(value = "0", message = "must be at least 0 %")
         @DecimalMax(value = "100", message = "must be at most 100 %")
-        @Schema(required = true, description = "Viability, in percent", example = "93.5") BigDecimal viabilityPercent)
+        @Digits(integer = 3, fraction = 2, message = "must have at most 3 digits before the decimal point and 2 after")
+        @Schema(required = true, description = "Viability, in percent, to 2 decimal places", example = "93.5")
+        BigDecimal viabilityPercent)
         implements StageData {
 
     @Override

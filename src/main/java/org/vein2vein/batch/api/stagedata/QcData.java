@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -30,7 +33,13 @@ public record QcData(
     @Schema(name = "QcResult", description = "One QC test: a value with its unit, or a qualitative outcome")
     public record Result(
             @NotNull @Schema(required = true) QcTest test,
-            @Schema(description = "Quantitative tests: the value, in the test's unit", example = "91.2") BigDecimal value,
+            @DecimalMin(value = "0", message = "must not be negative")
+            @DecimalMax(value = "1000000000000", message = "must be at most 10^12")
+            @Digits(integer = 13, fraction = 4,
+                    message = "must have at most 13 digits before the decimal point and 4 after")
+            @Schema(description = "Quantitative tests: the value, in the test's unit, to 4 decimal places; at most 100 "
+                    + "(VIABILITY), 10^12 (CAR_POSITIVE_VIABLE_CELLS, a whole number), 10000 (ENDOTOXIN), 100 "
+                    + "(VECTOR_COPY_NUMBER)", example = "91.2") BigDecimal value,
             @Schema(description = "Quantitative tests: the unit: % (VIABILITY), cells (CAR_POSITIVE_VIABLE_CELLS), "
                     + "EU/mL (ENDOTOXIN), copies/cell (VECTOR_COPY_NUMBER)", example = "%") String unit,
             @Schema(description = "Qualitative tests (STERILITY, MYCOPLASMA): the outcome") QualitativeOutcome outcome,

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -22,7 +23,9 @@ public record ReceiptData(
         @NotNull @Schema(required = true, description = "The condition the shipment arrived in") Condition condition,
         @DecimalMin(value = "-273.15", message = "must not be below absolute zero")
         @DecimalMax(value = "60", message = "must be at most 60 °C")
-        @Schema(description = "Temperature read on arrival, in °C", example = "4.2") BigDecimal temperatureOnArrivalC,
+        @Digits(integer = 3, fraction = 2, message = "must have at most 3 digits before the decimal point and 2 after")
+        @Schema(description = "Temperature read on arrival, in °C, to 2 decimal places", example = "4.2")
+        BigDecimal temperatureOnArrivalC,
         @Size(max = 500, message = "must list at most 500 units")
         @Schema(description = "RECEIVED_AT_SITE: the units received (required there); must equal the units shipped")
         List<@NotNull @Pattern(regexp = Fields.UNIT_ID, message = Fields.UNIT_ID_MESSAGE) String> unitIds)

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import org.vein2vein.batch.application.StepFacts;
+import org.vein2vein.platform.json.JsonBounds;
 import org.vein2vein.product.domain.TemperatureClass;
 
 /**
@@ -36,7 +37,7 @@ public record ShipmentData(
         @Schema(description = "SHIPPED_TO_SITE: the units in the container (required there)")
         List<@NotNull @Pattern(regexp = Fields.UNIT_ID, message = Fields.UNIT_ID_MESSAGE) String> unitIds,
         @Schema(description = "SHIPPED_TO_SITE: when the units left controlled storage to be packed (required "
-                + "there); the product's out-of-storage window runs from it to occurredAt",
+                + "there); the product's out-of-storage window runs from it to occurredAt; " + JsonBounds.INSTANT_RANGE,
                 example = "2026-12-09T08:05:00Z") Instant outOfStorageSince) implements StageData {
 
     @Override

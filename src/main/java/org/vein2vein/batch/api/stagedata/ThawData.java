@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -20,7 +21,9 @@ public record ThawData(
         @Schema(required = true, description = "The unit thawed", example = "V2V7K3Q9P2XRTB-01") String unitId,
         @NotNull @Valid @Schema(required = true) IdentityCheckData identityCheck,
         @DecimalMin(value = "0", message = "must be at least 0 °C") @DecimalMax(value = "45", message = "must be at most 45 °C")
-        @Schema(description = "Water bath or dry thawer temperature, in °C", example = "37") BigDecimal thawTemperatureC)
+        @Digits(integer = 2, fraction = 2, message = "must have at most 2 digits before the decimal point and 2 after")
+        @Schema(description = "Water bath or dry thawer temperature, in °C, to 2 decimal places", example = "37")
+        BigDecimal thawTemperatureC)
         implements StageData {
 
     @Override
