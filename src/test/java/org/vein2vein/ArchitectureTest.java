@@ -1,8 +1,13 @@
 package org.vein2vein;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +34,45 @@ class ArchitectureTest {
         assertThat(classes.containPackage("org.vein2vein.custody.domain")).isTrue();
     }
 
+    /** The domain slices, which the shared kernel and the platform serve and must not depend on. */
+    private static final String[] SLICES = { "org.vein2vein.batch..", "org.vein2vein.clock..",
+            "org.vein2vein.custody..", "org.vein2vein.genealogy..", "org.vein2vein.product..", "org.vein2vein.site..",
+            "org.vein2vein.outbox.." };
+
+    @Test
+    void slices_depend_on_one_another_without_cycles() {
+        slices().matching("org.vein2vein.(*)..").should().beFreeOfCycles()
+                .because("a change to one slice must not ripple back into itself through another")
+                .check(classes);
+    }
+
+    @Test
+    void no_slice_touches_another_slices_persistence() {
+        for (String slice : List.of("batch", "clock", "custody", "genealogy", "product", "site", "outbox")) {
+            noClasses().that().resideInAPackage("org.vein2vein." + slice + "..")
+                    .should().dependOnClassesThat(resideInAPackage("org.vein2vein.*.persistence..")
+                            .and(not(resideInAPackage("org.vein2vein." + slice + "..")))
+                            .and(not(resideInAPackage("org.vein2vein.platform.."))))
+                    .because("a slice reads another slice's state through its application interface")
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void the_platform_and_the_kernel_depend_on_no_slice() {
+        noClasses().that().resideInAnyPackage("org.vein2vein.platform..", "org.vein2vein.kernel..")
+                .should().dependOnClassesThat().resideInAnyPackage(SLICES)
+                .because("technical infrastructure and the shared vocabulary serve every slice")
+                .check(classes);
+    }
+
+    @Test
+    void the_kernel_is_plain_java() {
+        classes().that().resideInAPackage("org.vein2vein.kernel..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.vein2vein.kernel..")
+                .check(classes);
+    }
+
     @Test
     void domain_classes_depend_on_no_framework() {
         ArchRule rule = noClasses().that().resideInAPackage("..domain..")
@@ -43,7 +87,7 @@ class ArchitectureTest {
     @Test
     void domain_classes_depend_only_on_the_jdk_and_other_domain_classes() {
         ArchRule rule = classes().that().resideInAPackage("..domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..domain..");
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..domain..", "org.vein2vein.kernel..");
         rule.check(classes);
     }
 

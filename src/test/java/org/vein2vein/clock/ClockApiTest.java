@@ -25,7 +25,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
-import org.vein2vein.batch.domain.Coi;
+import org.vein2vein.kernel.Coi;
 import org.vein2vein.platform.security.Roles;
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.Tokens;

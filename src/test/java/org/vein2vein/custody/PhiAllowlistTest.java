@@ -28,11 +28,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.vein2vein.batch.api.stagedata.StageDataReader;
-import org.vein2vein.batch.domain.Stage;
 import org.vein2vein.clock.ClockTesting;
 import org.vein2vein.custody.application.CustodyEventMessage;
 import org.vein2vein.custody.application.PseudonymousReferences;
-import org.vein2vein.custody.domain.Actor;
+import org.vein2vein.kernel.Actor;
+import org.vein2vein.kernel.Stage;
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.CustodyTopic;
 import org.vein2vein.testing.Digests;

@@ -29,7 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import org.vein2vein.batch.application.BatchService;
 import org.vein2vein.batch.application.RegisterBatch;
-import org.vein2vein.batch.domain.BatchType;
+import org.vein2vein.kernel.BatchType;
 import org.vein2vein.platform.security.Caller;
 import org.vein2vein.platform.security.Roles;
 import org.vein2vein.testing.Api;

@@ -24,8 +24,8 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
-import org.vein2vein.batch.domain.BatchType;
-import org.vein2vein.batch.domain.StagePlan;
+import org.vein2vein.kernel.BatchType;
+import org.vein2vein.kernel.StagePlan;
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.Tokens;
 

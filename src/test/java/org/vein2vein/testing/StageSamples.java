@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
-import org.vein2vein.batch.domain.Mod37_2;
+import org.vein2vein.kernel.Mod37_2;
 
 /**
  * Valid data for every stage of an autologous batch with one bag ({@link #bag(String)}), within the

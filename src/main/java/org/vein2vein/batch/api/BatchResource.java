@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.vein2vein.batch.application.BatchNotFoundException;
 import org.vein2vein.batch.application.BatchService;
 import org.vein2vein.batch.application.RegisterBatch;
-import org.vein2vein.batch.domain.Coi;
+import org.vein2vein.kernel.Coi;
 import org.vein2vein.platform.idempotency.IdempotencyApi;
 import org.vein2vein.platform.idempotency.IdempotentExecution;
 import org.vein2vein.platform.openapi.ApiExamples;

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import org.vein2vein.batch.application.BatchState;
-import org.vein2vein.batch.domain.BatchType;
-import org.vein2vein.batch.domain.Stage;
+import org.vein2vein.kernel.BatchType;
+import org.vein2vein.kernel.Stage;
 
 /** A batch as clients see it: its identity, where it stands, and what may come next. */
 @Schema(name = "Batch")

@@ -26,7 +26,7 @@ import org.vein2vein.batch.api.stagedata.ShipmentData;
 import org.vein2vein.batch.api.stagedata.SplitData;
 import org.vein2vein.batch.api.stagedata.StorageData;
 import org.vein2vein.batch.api.stagedata.ThawData;
-import org.vein2vein.batch.domain.Stage;
+import org.vein2vein.kernel.Stage;
 import org.vein2vein.platform.json.JsonBounds;
 
 /**

@@ -1,6 +1,6 @@
 package org.vein2vein.batch.api;
 
-import org.vein2vein.batch.domain.Identifiers;
+import org.vein2vein.kernel.Identifiers;
 
 /** The shapes of identifiers accepted from clients: short codes, no room for free text or PHI. */
 public final class Patterns {

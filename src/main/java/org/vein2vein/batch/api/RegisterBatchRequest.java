@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.vein2vein.batch.domain.BatchType;
+import org.vein2vein.kernel.BatchType;
 
 /** What a site sends to register a batch; the service assigns the COI and takes the actor from the token. */
 @Schema(name = "RegisterBatchRequest")

@@ -31,13 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.vein2vein.batch.api.stagedata.StageDataReader;
+import org.vein2vein.batch.application.LogStep;
 import org.vein2vein.batch.application.StepOutcome;
 import org.vein2vein.batch.application.StepService;
-import org.vein2vein.batch.application.LogStep;
-import org.vein2vein.batch.domain.Coi;
-import org.vein2vein.custody.api.CustodyEventResponse;
-import org.vein2vein.custody.api.CustodyResource;
 import org.vein2vein.custody.application.CanonicalJson;
+import org.vein2vein.kernel.Coi;
 import org.vein2vein.platform.idempotency.IdempotencyApi;
 import org.vein2vein.platform.idempotency.IdempotentExecution;
 import org.vein2vein.platform.openapi.ApiExamples;

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.vein2vein.batch.domain.Stage;
 import org.vein2vein.batch.persistence.BatchUnits;
+import org.vein2vein.kernel.Stage;
 
 /** A bag or dose of a batch. */
 @Schema(name = "Unit")

@@ -1,6 +1,6 @@
 package org.vein2vein.batch.application;
 
-import org.vein2vein.batch.domain.Coi;
+import org.vein2vein.kernel.Coi;
 
 /** No batch carries the COI asked for. */
 public class BatchNotFoundException extends RuntimeException {

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.vein2vein.batch.domain.StagePlan;
+import org.vein2vein.kernel.StagePlan;
 import org.vein2vein.product.domain.Phase;
 import org.vein2vein.product.domain.ReleaseSpecification;
 import org.vein2vein.product.domain.TemperatureClass;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalInt;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,10 +17,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.logging.Log;
 
 import org.vein2vein.batch.domain.Batch;
-import org.vein2vein.batch.domain.Coi;
+import org.vein2vein.batch.persistence.BatchCollections;
 import org.vein2vein.batch.persistence.BatchEntity;
 import org.vein2vein.batch.persistence.BatchRepository;
-import org.vein2vein.batch.persistence.BatchCollections;
 import org.vein2vein.batch.persistence.BatchSites;
 import org.vein2vein.batch.persistence.BatchUnits;
 import org.vein2vein.custody.application.Ledger;
@@ -27,10 +27,11 @@ import org.vein2vein.custody.domain.ChainVerification.RecordedState;
 import org.vein2vein.custody.domain.CustodyEvent;
 import org.vein2vein.custody.domain.CustodyEventType;
 import org.vein2vein.custody.domain.LedgerHead;
+import org.vein2vein.kernel.Coi;
 import org.vein2vein.platform.security.Caller;
+import org.vein2vein.platform.security.Roles;
 import org.vein2vein.product.application.ProductCatalogue;
 import org.vein2vein.product.domain.ProductVersion;
-import org.vein2vein.platform.security.Roles;
 
 /**
  * Registers batches and answers what they are. A registration, its ledger event and its outbox
@@ -132,6 +133,16 @@ public class BatchService {
         return batches.find(coi).flatMap(entity -> entity.stateSequence().isPresent()
                 ? Optional.of(new RecordedState(entity.stateSequence().getAsLong(), entity.stage().name()))
                 : Optional.empty());
+    }
+
+    /**
+     * The batches under way whose clocks the caller may see: every one for QA and logistics (empty), a
+     * technician's those that have been at, or head to, one of their sites.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Set<String>> activeBatchesVisibleTo(Caller caller) {
+        return caller.hasRole(Roles.QA) || caller.hasRole(Roles.LOGISTICS) ? Optional.empty()
+                : Optional.of(batchSites.activeAt(caller.sites()));
     }
 
     /** QA sees every batch; anyone else only those that have been at, or head to, one of their sites. */

@@ -7,7 +7,7 @@ import java.util.OptionalLong;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.vein2vein.batch.domain.Stage;
+import org.vein2vein.kernel.Stage;
 
 /**
  * Records that a step of the batch's journey happened.

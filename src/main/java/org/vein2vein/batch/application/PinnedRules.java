@@ -7,8 +7,8 @@ import java.util.OptionalInt;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.vein2vein.batch.domain.StagePlan;
 import org.vein2vein.batch.persistence.BatchEntity;
+import org.vein2vein.kernel.StagePlan;
 import org.vein2vein.product.application.ProductCatalogue;
 import org.vein2vein.product.domain.ProductDefinition;
 

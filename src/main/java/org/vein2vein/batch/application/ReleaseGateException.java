@@ -1,6 +1,6 @@
 package org.vein2vein.batch.application;
 
-import org.vein2vein.batch.domain.Stage;
+import org.vein2vein.kernel.Stage;
 import org.vein2vein.product.domain.ReleaseAssessment;
 
 /**

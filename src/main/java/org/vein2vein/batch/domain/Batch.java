@@ -4,6 +4,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.vein2vein.kernel.BatchType;
+import org.vein2vein.kernel.Coi;
+import org.vein2vein.kernel.Stage;
+import org.vein2vein.kernel.StagePlan;
+
 /**
  * One therapy on its way from vein to vein: who it is for, what it is, and where it stands.
  * Immutable: every accepted step yields the next state of the batch.

@@ -3,6 +3,8 @@ package org.vein2vein.batch.domain;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.vein2vein.kernel.Mod37_2;
+
 /**
  * The ISBT 128 Donation Identification Number (DIN) of one collection, as typed from a label: the
  * thirteen-character DIN followed by its keyboard entry check character, fourteen characters in

@@ -4,6 +4,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.vein2vein.kernel.Coi;
+import org.vein2vein.kernel.Stage;
+import org.vein2vein.kernel.StagePlan;
+
 /**
  * One dose of an allogeneic lot. Once the lot is stored, each dose travels on its own: allocated to
  * one recipient, shipped, received, thawed and infused, following the rest of the lot's plan.

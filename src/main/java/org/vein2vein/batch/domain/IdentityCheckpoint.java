@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.vein2vein.kernel.BatchType;
+import org.vein2vein.kernel.Stage;
+
 /**
  * The points of highest risk of a mix-up, where the product's labels are scanned and compared
  * with what the record says: receipt at manufacturing, labelling at formulation, receipt at the

@@ -2,6 +2,9 @@ package org.vein2vein.batch.domain;
 
 import java.util.Set;
 
+import org.vein2vein.kernel.Coi;
+import org.vein2vein.kernel.Stage;
+
 /** A step that the batch's stage plan does not allow after its current stage. */
 public class StepOutOfOrderException extends RuntimeException {
 

@@ -7,7 +7,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import org.vein2vein.batch.domain.Coi;
+import org.vein2vein.kernel.Coi;
 
 /** The collections of batches by donation identification number (table collection). */
 @ApplicationScoped

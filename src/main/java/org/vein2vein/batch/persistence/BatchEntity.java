@@ -14,10 +14,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.vein2vein.batch.domain.Batch;
-import org.vein2vein.batch.domain.BatchType;
-import org.vein2vein.batch.domain.Coi;
-import org.vein2vein.batch.domain.Stage;
-import org.vein2vein.batch.domain.StagePlan;
+import org.vein2vein.kernel.BatchType;
+import org.vein2vein.kernel.Coi;
+import org.vein2vein.kernel.Stage;
+import org.vein2vein.kernel.StagePlan;
 
 /** The stored state of a batch; the custody ledger holds its history. */
 @Entity
@@ -114,6 +114,10 @@ public class BatchEntity {
 
     public BatchType type() {
         return type;
+    }
+
+    public String subjectReference() {
+        return subjectReference;
     }
 
     public String productCode() {

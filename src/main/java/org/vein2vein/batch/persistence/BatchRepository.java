@@ -1,13 +1,16 @@
 package org.vein2vein.batch.persistence;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 
-import org.vein2vein.batch.domain.Coi;
+import org.vein2vein.kernel.BatchType;
+import org.vein2vein.kernel.Coi;
 
 @ApplicationScoped
 public class BatchRepository implements PanacheRepositoryBase<BatchEntity, String> {
@@ -26,5 +29,11 @@ public class BatchRepository implements PanacheRepositoryBase<BatchEntity, Strin
 
     public boolean exists(Coi coi) {
         return count("coi", coi.value()) > 0;
+    }
+
+    /** The allogeneic lots made for (from) the subject: a donor's lots, oldest first. */
+    public List<Coi> lotsOf(String subjectReference) {
+        return find("subjectReference = ?1 and type = ?2", Sort.by("registeredAt").and("coi"), subjectReference,
+                BatchType.ALLOGENEIC).stream().map(batch -> new Coi(batch.coi)).toList();
     }
 }

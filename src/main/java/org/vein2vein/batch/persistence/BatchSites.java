@@ -1,11 +1,15 @@
 package org.vein2vein.batch.persistence;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import org.vein2vein.batch.domain.Coi;
+import org.vein2vein.kernel.Coi;
+import org.vein2vein.kernel.Stage;
 
 /** The sites a batch has been at or is on its way to (table batch_site). */
 @ApplicationScoped
@@ -34,5 +38,19 @@ public class BatchSites {
                 .setParameter("sites", sites)
                 .setMaxResults(1)
                 .getResultList().isEmpty();
+    }
+
+    /** The batches still under way that have been at, or head to, one of {@code sites}. */
+    public Set<String> activeAt(Set<String> sites) {
+        if (sites.isEmpty()) {
+            return Set.of();
+        }
+        List<String> finalStages = Arrays.stream(Stage.values()).filter(Stage::isFinal).map(Stage::name).toList();
+        List<?> cois = entityManager.createNativeQuery("select distinct s.coi from batch_site s "
+                + "join batch b on b.coi = s.coi where s.site in (:sites) and b.stage not in (:final)")
+                .setParameter("sites", sites)
+                .setParameter("final", finalStages)
+                .getResultList();
+        return cois.stream().map(String.class::cast).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -9,9 +9,9 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import org.vein2vein.batch.domain.Coi;
 import org.vein2vein.batch.domain.Dose;
-import org.vein2vein.batch.domain.Stage;
+import org.vein2vein.kernel.Coi;
+import org.vein2vein.kernel.Stage;
 import org.vein2vein.platform.persistence.NativeValues;
 
 /**
@@ -26,6 +26,10 @@ public class BatchUnits {
     /** A unit as stored; a bag has no stage of its own. */
     public record StoredUnit(String unitId, Kind kind, Optional<Stage> stage, Optional<String> recipientReference,
             Optional<Instant> allocatedAt) {
+    }
+
+    /** A unit and the batch (lot) it belongs to. */
+    public record UnitOfLot(String coi, String unitId) {
     }
 
     private final EntityManager entityManager;
@@ -75,6 +79,16 @@ public class BatchUnits {
                 .setParameter("coi", coi.value())
                 .getResultList();
         return rows.stream().map(row -> (Object[]) row).map(BatchUnits::unit).toList();
+    }
+
+    /** The doses allocated to the recipient, oldest allocation first. */
+    public List<UnitOfLot> dosesAllocatedTo(String recipientReference) {
+        List<?> rows = entityManager.createNativeQuery("select coi, unit_id from batch_unit "
+                + "where recipient_reference = :recipient and kind = 'DOSE' order by allocated_at, unit_id")
+                .setParameter("recipient", recipientReference)
+                .getResultList();
+        return rows.stream().map(row -> (Object[]) row)
+                .map(columns -> new UnitOfLot((String) columns[0], (String) columns[1])).toList();
     }
 
     public Optional<Dose> dose(Coi lot, String unitId) {

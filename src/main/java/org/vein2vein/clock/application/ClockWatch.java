@@ -17,7 +17,7 @@ import org.vein2vein.clock.domain.WindowClock;
 
 /**
  * Watches the running clocks every {@code vein2vein.clocks.check-interval}, on every replica that
- * enables it, and records each warning and breach when it falls due (see {@link ClockAlarms}). The
+ * enables it, and records each warning and breach when it falls due (see {@link ClockAlarmRecorder}). The
  * watcher keeps nothing in memory: what is recorded is marked on the clock in the same transaction,
  * so several replicas, or a restart, never record one twice.
  */
@@ -28,7 +28,7 @@ public class ClockWatch {
     static final int ROUND_LIMIT = 500;
 
     private final WindowClocks clocks;
-    private final ClockAlarms alarms;
+    private final ClockAlarmRecorder alarms;
     private final ClockConfig config;
     private final Clock clock;
     private final Scheduler scheduler;
@@ -36,7 +36,7 @@ public class ClockWatch {
     private final Object roundInProgress = new Object();
     private String job;
 
-    public ClockWatch(WindowClocks clocks, ClockAlarms alarms, ClockConfig config, Clock clock, Scheduler scheduler) {
+    public ClockWatch(WindowClocks clocks, ClockAlarmRecorder alarms, ClockConfig config, Clock clock, Scheduler scheduler) {
         this.clocks = clocks;
         this.alarms = alarms;
         this.config = config;
@@ -95,7 +95,7 @@ public class ClockWatch {
         int recorded = 0;
         for (WindowClock candidate : due) {
             try {
-                if (alarms.recordDue(candidate.key()).isPresent()) {
+                if (alarms.recordDue(candidate.key())) {
                     recorded++;
                 }
             } catch (RuntimeException e) {

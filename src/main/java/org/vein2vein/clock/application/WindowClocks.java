@@ -1,7 +1,5 @@
 package org.vein2vein.clock.application;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -12,11 +10,9 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.vein2vein.batch.domain.Stage;
 import org.vein2vein.clock.domain.WindowClock;
 import org.vein2vein.clock.persistence.WindowClockRepository;
-import org.vein2vein.platform.security.Caller;
-import org.vein2vein.platform.security.Roles;
+import org.vein2vein.kernel.Stage;
 import org.vein2vein.product.domain.TimeWindow;
 
 /**
@@ -30,12 +26,10 @@ public class WindowClocks {
 
     private final WindowClockRepository clocks;
     private final ClockConfig config;
-    private final Clock clock;
 
-    public WindowClocks(WindowClockRepository clocks, ClockConfig config, Clock clock) {
+    public WindowClocks(WindowClockRepository clocks, ClockConfig config) {
         this.clocks = clocks;
         this.config = config;
-        this.clock = clock;
     }
 
     /**
@@ -87,17 +81,27 @@ public class WindowClocks {
     }
 
     /**
-     * The running clocks due within {@code within} from now, overdue ones included, soonest deadline
-     * first, at most {@code limit}, of the batches the caller may see: QA and logistics every batch, a
-     * technician those that have been at or head to one of their sites.
+     * The running clocks due before {@code until} (overdue ones included), soonest deadline first, at
+     * most {@code limit}: of every subject, or only of {@code cois}.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Due dueWithin(Duration within, Caller caller, int limit) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant until = now.plus(within);
-        Optional<Set<String>> sites = caller.hasRole(Roles.QA) || caller.hasRole(Roles.LOGISTICS) ? Optional.empty()
-                : Optional.of(caller.sites());
-        return new Due(now, until, clocks.runningDueBefore(until, sites, limit));
+    public List<WindowClock> dueBefore(Instant until, Optional<Set<String>> cois, int limit) {
+        return clocks.runningDueBefore(until, cois, limit);
+    }
+
+    /** The clock, locked until the caller's transaction ends; the caller holds its subject's lock first. */
+    public Optional<WindowClock> findForUpdate(WindowClock.Key key) {
+        return clocks.findForUpdate(key);
+    }
+
+    /** Marks the clock's warning as recorded; the clock is locked by this transaction. */
+    public void markWarned(WindowClock.Key key, Instant at) {
+        clocks.markWarned(key, at);
+    }
+
+    /** Marks the clock's breach as recorded; the clock is locked by this transaction. */
+    public void markBreached(WindowClock.Key key, Instant at) {
+        clocks.markBreached(key, at);
     }
 
     /** Clocks whose warning or breach is due at {@code now} and not recorded yet; nothing is locked. */
@@ -106,10 +110,4 @@ public class WindowClocks {
         return clocks.due(now, config.warningAt(), limit);
     }
 
-    /**
-     * @param asOf      the moment the list was made
-     * @param dueBefore asOf plus the span asked for
-     */
-    public record Due(Instant asOf, Instant dueBefore, List<WindowClock> clocks) {
-    }
 }

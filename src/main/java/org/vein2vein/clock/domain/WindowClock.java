@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.vein2vein.batch.domain.Stage;
+import org.vein2vein.kernel.Stage;
 
 /**
  * The live clock of one time window of a product, for one batch or one dose unit of it: started by

@@ -13,8 +13,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
-import org.vein2vein.batch.domain.Stage;
 import org.vein2vein.clock.domain.WindowClock;
+import org.vein2vein.kernel.Stage;
 
 /** The stored state of a live clock (table window_clock). */
 @Entity

@@ -132,21 +132,19 @@ public class WindowClockRepository {
 
     /**
      * Running clocks due before {@code until} (overdue ones included), soonest deadline first, at most
-     * {@code limit}: of every batch, or only of the batches that have been at or head to one of
-     * {@code sites}.
+     * {@code limit}: of every subject, or only of {@code cois}.
      */
-    public List<WindowClock> runningDueBefore(Instant until, Optional<Set<String>> sites, int limit) {
-        if (sites.isPresent() && sites.get().isEmpty()) {
+    public List<WindowClock> runningDueBefore(Instant until, Optional<Set<String>> cois, int limit) {
+        if (cois.isPresent() && cois.get().isEmpty()) {
             return List.of();
         }
-        String visible = sites.isEmpty() ? ""
-                : " and exists (select 1 from batch_site s where s.coi = c.coi and s.site in (:sites))";
+        String visible = cois.isEmpty() ? "" : " and c.coi in (:cois)";
         Query query = entityManager.createNativeQuery("select c.* from window_clock c "
                 + "where c.stopped_at is null and c.deadline < :until" + visible + RUNNING_ORDER + " limit :limit",
                 WindowClockEntity.class)
                 .setParameter("until", until)
                 .setParameter("limit", limit);
-        sites.ifPresent(names -> query.setParameter("sites", names));
+        cois.ifPresent(names -> query.setParameter("cois", names));
         return clocks(query);
     }
 

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.vein2vein.custody.domain.Actor;
+import org.vein2vein.kernel.Actor;
 
 /**
  * The data of a custody event as published on Kafka (topic {@code vein2vein.custody.v1}): the

@@ -15,11 +15,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.vein2vein.custody.domain.Actor;
 import org.vein2vein.custody.domain.CustodyEvent;
 import org.vein2vein.custody.domain.CustodyEventType;
 import org.vein2vein.custody.domain.LedgerHead;
 import org.vein2vein.custody.persistence.CustodyEventRepository;
+import org.vein2vein.kernel.Actor;
 import org.vein2vein.outbox.Outbox;
 import org.vein2vein.outbox.OutboxMessage;
 

@@ -8,6 +8,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.UUID;
 
+import org.vein2vein.kernel.Actor;
+
 /**
  * The exact text a custody event's hash is computed over, so that anyone can recompute it.
  *

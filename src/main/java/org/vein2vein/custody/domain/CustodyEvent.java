@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.vein2vein.kernel.Actor;
+
 /**
  * One immutable entry of a batch's custody ledger: what happened ({@code type}, {@code stage},
  * {@code payload}), when it happened and when the system learned of it, where, and who did it.

@@ -12,9 +12,9 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
-import org.vein2vein.custody.domain.Actor;
 import org.vein2vein.custody.domain.CustodyEvent;
 import org.vein2vein.custody.domain.CustodyEventType;
+import org.vein2vein.kernel.Actor;
 
 /** A stored ledger entry. Immutable here and append-only in the database (see V1 migration). */
 @Entity

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.vein2vein.batch.api.Patterns;
-import org.vein2vein.genealogy.application.Genealogy;
+import org.vein2vein.batch.application.Genealogy;
 import org.vein2vein.platform.problem.Problem;
 import org.vein2vein.platform.problem.ProblemResponses;
 import org.vein2vein.platform.security.Roles;

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.vein2vein.batch.domain.Stage;
-import org.vein2vein.genealogy.application.Genealogy;
+import org.vein2vein.batch.application.Genealogy;
+import org.vein2vein.kernel.Stage;
 
 /** What genealogy queries answer. */
 final class GenealogyResponses {

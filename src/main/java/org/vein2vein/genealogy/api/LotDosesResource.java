@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.vein2vein.batch.application.BatchService;
-import org.vein2vein.batch.domain.Coi;
-import org.vein2vein.genealogy.application.Genealogy;
+import org.vein2vein.batch.application.Genealogy;
+import org.vein2vein.kernel.Coi;
 import org.vein2vein.platform.openapi.ApiExamples;
 import org.vein2vein.platform.problem.Problem;
 import org.vein2vein.platform.problem.ProblemException;

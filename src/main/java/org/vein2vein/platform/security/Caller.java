@@ -2,7 +2,7 @@ package org.vein2vein.platform.security;
 
 import java.util.Set;
 
-import org.vein2vein.custody.domain.Actor;
+import org.vein2vein.kernel.Actor;
 
 /**
  * The authenticated caller of a request, as their verified token describes them.

@@ -21,9 +21,9 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.vein2vein.batch.domain.BatchType;
-import org.vein2vein.batch.domain.Stage;
-import org.vein2vein.batch.domain.StagePlan;
+import org.vein2vein.kernel.BatchType;
+import org.vein2vein.kernel.Stage;
+import org.vein2vein.kernel.StagePlan;
 import org.vein2vein.product.domain.DefinitionViolation;
 import org.vein2vein.product.domain.DoseRange;
 import org.vein2vein.product.domain.InvalidProductDefinitionException;

@@ -9,9 +9,9 @@ import java.util.TreeSet;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.vein2vein.batch.domain.BatchType;
-import org.vein2vein.batch.domain.Stage;
-import org.vein2vein.custody.domain.Actor;
+import org.vein2vein.kernel.Actor;
+import org.vein2vein.kernel.BatchType;
+import org.vein2vein.kernel.Stage;
 import org.vein2vein.product.domain.Phase;
 import org.vein2vein.product.domain.ProductDefinition;
 import org.vein2vein.product.domain.ProductVersion;

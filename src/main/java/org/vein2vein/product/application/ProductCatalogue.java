@@ -14,15 +14,15 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.logging.Log;
 
-import org.vein2vein.batch.domain.BatchType;
-import org.vein2vein.product.domain.InvalidProductDefinitionException;
+import org.vein2vein.kernel.BatchType;
+import org.vein2vein.platform.security.Caller;
+import org.vein2vein.platform.security.Roles;
 import org.vein2vein.product.domain.DefinitionViolation;
+import org.vein2vein.product.domain.InvalidProductDefinitionException;
 import org.vein2vein.product.domain.ProductDefinition;
 import org.vein2vein.product.domain.ProductVersion;
 import org.vein2vein.product.persistence.ProductEntity;
 import org.vein2vein.product.persistence.ProductRepository;
-import org.vein2vein.platform.security.Caller;
-import org.vein2vein.platform.security.Roles;
 
 /**
  * The products batches are made of. Admins create them and change them; every change is a new

@@ -14,9 +14,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.vein2vein.batch.domain.BatchType;
-import org.vein2vein.batch.domain.Stage;
-import org.vein2vein.batch.domain.StagePlan;
+import org.vein2vein.kernel.BatchType;
+import org.vein2vein.kernel.Stage;
+import org.vein2vein.kernel.StagePlan;
 
 /**
  * What a product is and the rules its batches follow: the stage plan, the temperature class of

@@ -3,7 +3,7 @@ package org.vein2vein.product.domain;
 import java.time.Instant;
 import java.util.Objects;
 
-import org.vein2vein.custody.domain.Actor;
+import org.vein2vein.kernel.Actor;
 
 /**
  * One version of a product's definition, as it was saved: never changed afterwards, so that a

@@ -3,7 +3,7 @@ package org.vein2vein.product.domain;
 import java.time.Duration;
 import java.util.Objects;
 
-import org.vein2vein.batch.domain.Stage;
+import org.vein2vein.kernel.Stage;
 
 /**
  * The longest time allowed from the step at {@code from} to the step at {@code to}. A window from a

@@ -14,9 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.vein2vein.batch.domain.BatchType;
-import org.vein2vein.batch.domain.Stage;
-import org.vein2vein.batch.domain.StagePlan;
+import org.vein2vein.kernel.BatchType;
+import org.vein2vein.kernel.Stage;
+import org.vein2vein.kernel.StagePlan;
 import org.vein2vein.product.domain.DoseRange;
 import org.vein2vein.product.domain.Phase;
 import org.vein2vein.product.domain.ProductDefinition;

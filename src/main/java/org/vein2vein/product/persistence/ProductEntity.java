@@ -9,7 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.vein2vein.batch.domain.BatchType;
+import org.vein2vein.kernel.BatchType;
 
 /** A product: which of its versions is current. The versions themselves never change. */
 @Entity

@@ -10,7 +10,7 @@ import jakarta.persistence.LockModeType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.vein2vein.custody.domain.Actor;
+import org.vein2vein.kernel.Actor;
 import org.vein2vein.product.domain.ProductDefinition;
 import org.vein2vein.product.domain.ProductVersion;
 

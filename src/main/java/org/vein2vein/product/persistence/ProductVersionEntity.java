@@ -16,7 +16,7 @@ import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import org.vein2vein.batch.domain.BatchType;
+import org.vein2vein.kernel.BatchType;
 
 /** One saved version of a product's definition; append-only (the database refuses changes). */
 @Entity

@@ -1,6 +1,6 @@
 package org.vein2vein.site.api;
 
-import org.vein2vein.batch.domain.Identifiers;
+import org.vein2vein.kernel.Identifiers;
 import org.vein2vein.site.domain.Site;
 
 /** The shapes of a site's fields as clients send them, with the messages that explain them. */

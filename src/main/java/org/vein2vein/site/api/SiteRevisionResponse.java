@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.vein2vein.custody.api.CustodyEventResponse.ActorResponse;
+import org.vein2vein.platform.web.ActorResponse;
 import org.vein2vein.site.domain.SiteKind;
 import org.vein2vein.site.domain.SiteRevision;
 
@@ -23,6 +23,6 @@ public record SiteRevisionResponse(
         var site = revision.site();
         var actor = revision.revisedBy();
         return new SiteRevisionResponse(site.version(), site.name(), site.kind(), site.organisation(), site.active(),
-                revision.revisedAt(), new ActorResponse(actor.id(), actor.role(), actor.organisation()));
+                revision.revisedAt(), ActorResponse.of(actor));
     }
 }

@@ -3,7 +3,7 @@ package org.vein2vein.site.domain;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-import org.vein2vein.batch.domain.Identifiers;
+import org.vein2vein.kernel.Identifiers;
 
 /**
  * A site as reference data: the code batches name it by, and what it is. Every change makes a new

@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
-import org.vein2vein.custody.domain.Actor;
+import org.vein2vein.kernel.Actor;
 import org.vein2vein.site.domain.Site;
 import org.vein2vein.site.domain.SiteKind;
 import org.vein2vein.site.domain.SiteRevision;

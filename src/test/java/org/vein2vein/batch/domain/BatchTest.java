@@ -3,13 +3,18 @@ package org.vein2vein.batch.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.vein2vein.batch.domain.Stage.*;
+import static org.vein2vein.kernel.Stage.*;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import org.vein2vein.kernel.BatchType;
+import org.vein2vein.kernel.Coi;
+import org.vein2vein.kernel.Stage;
+import org.vein2vein.kernel.StagePlan;
 
 class BatchTest {
 
@@ -30,14 +35,14 @@ class BatchTest {
 
     @Test
     void an_autologous_batch_walks_its_main_path_to_infusion() {
-        Batch batch = walk(autologous(), StagePlanTest.AUTOLOGOUS_MAIN_PATH);
+        Batch batch = walk(autologous(), org.vein2vein.kernel.StagePlanTest.AUTOLOGOUS_MAIN_PATH);
         assertThat(batch.stage()).isEqualTo(INFUSED);
         assertThat(batch.allowedNextStages()).isEmpty();
     }
 
     @Test
     void an_allogeneic_batch_walks_its_main_path_to_infusion() {
-        Batch batch = walk(allogeneic(), StagePlanTest.ALLOGENEIC_MAIN_PATH);
+        Batch batch = walk(allogeneic(), org.vein2vein.kernel.StagePlanTest.ALLOGENEIC_MAIN_PATH);
         assertThat(batch.stage()).isEqualTo(INFUSED);
     }
 
@@ -80,8 +85,8 @@ class BatchTest {
     @Test
     void a_batch_quarantined_at_any_stage_of_its_main_path_resumes_and_still_reaches_infusion() {
         for (BatchType type : BatchType.values()) {
-            List<Stage> path = type == BatchType.AUTOLOGOUS ? StagePlanTest.AUTOLOGOUS_MAIN_PATH
-                    : StagePlanTest.ALLOGENEIC_MAIN_PATH;
+            List<Stage> path = type == BatchType.AUTOLOGOUS ? org.vein2vein.kernel.StagePlanTest.AUTOLOGOUS_MAIN_PATH
+                    : org.vein2vein.kernel.StagePlanTest.ALLOGENEIC_MAIN_PATH;
             Batch batch = Batch.register(COI, type, "SUBJ-0001", "CART-19", "SITE-A", StagePlan.standard(type));
             for (Stage next : path.subList(1, path.size())) {
                 Stage left = batch.stage();
@@ -147,17 +152,17 @@ class BatchTest {
 
     @Test
     void an_autologous_batch_cannot_be_split_or_allocated() {
-        Batch formulated = walk(autologous(), StagePlanTest.AUTOLOGOUS_MAIN_PATH.subList(0, 8));
+        Batch formulated = walk(autologous(), org.vein2vein.kernel.StagePlanTest.AUTOLOGOUS_MAIN_PATH.subList(0, 8));
         assertThat(formulated.stage()).isEqualTo(FORMULATED);
         assertThatThrownBy(() -> formulated.advanceTo(SPLIT)).isInstanceOf(StepOutOfOrderException.class);
-        Batch stored = walk(autologous(), StagePlanTest.AUTOLOGOUS_MAIN_PATH.subList(0, 12));
+        Batch stored = walk(autologous(), org.vein2vein.kernel.StagePlanTest.AUTOLOGOUS_MAIN_PATH.subList(0, 12));
         assertThat(stored.stage()).isEqualTo(STORED);
         assertThatThrownBy(() -> stored.advanceTo(ALLOCATED)).isInstanceOf(StepOutOfOrderException.class);
     }
 
     @Test
     void an_allogeneic_dose_cannot_ship_before_it_is_allocated() {
-        Batch stored = walk(allogeneic(), StagePlanTest.ALLOGENEIC_MAIN_PATH.subList(0, 13));
+        Batch stored = walk(allogeneic(), org.vein2vein.kernel.StagePlanTest.ALLOGENEIC_MAIN_PATH.subList(0, 13));
         assertThat(stored.stage()).isEqualTo(STORED);
         assertThatThrownBy(() -> stored.advanceTo(SHIPPED_TO_SITE)).isInstanceOf(StepOutOfOrderException.class);
     }

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.vein2vein.kernel.Mod37_2;
+
 class DonationIdTest {
 
     /** Every character a donation identification number may hold anywhere, check position included. */

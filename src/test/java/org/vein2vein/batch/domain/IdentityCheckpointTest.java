@@ -1,11 +1,16 @@
 package org.vein2vein.batch.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vein2vein.batch.domain.Stage.*;
+import static org.vein2vein.kernel.Stage.*;
 
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
+import org.vein2vein.kernel.BatchType;
+import org.vein2vein.kernel.Coi;
+import org.vein2vein.kernel.Stage;
+import org.vein2vein.kernel.StagePlan;
 
 class IdentityCheckpointTest {
 

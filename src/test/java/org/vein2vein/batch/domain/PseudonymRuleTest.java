@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.vein2vein.kernel.Identifiers;
+
 /** The shape a patient's, donor's or recipient's pseudonymous reference must have. */
 class PseudonymRuleTest {
 

@@ -36,9 +36,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 
-import org.vein2vein.batch.domain.Stage;
 import org.vein2vein.clock.ClockTesting;
 import org.vein2vein.clock.domain.WindowClock;
+import org.vein2vein.kernel.Stage;
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.CustodyTopic;
 import org.vein2vein.testing.Database;
@@ -60,7 +60,7 @@ class ClockWatchTest {
     @Inject
     WindowClocks clocks;
     @Inject
-    ClockAlarms alarms;
+    ClockAlarmRecorder alarms;
     @Inject
     ClockConfig config;
     @Inject

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
-import org.vein2vein.batch.domain.Stage;
 import org.vein2vein.clock.domain.WindowClock;
+import org.vein2vein.kernel.Stage;
 import org.vein2vein.product.domain.TimeWindow;
 import org.vein2vein.testing.Api;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.vein2vein.batch.domain.Stage;
+import org.vein2vein.kernel.Stage;
 
 class WindowClockTest {
 

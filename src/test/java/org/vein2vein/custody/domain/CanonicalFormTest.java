@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import org.vein2vein.kernel.Actor;
+
 class CanonicalFormTest {
 
     private static final UUID EVENT_ID = UUID.fromString("3f2504e0-4f89-41d3-9a0c-0305e82c3301");

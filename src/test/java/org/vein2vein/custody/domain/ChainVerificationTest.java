@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.vein2vein.custody.domain.ChainVerification.ChainBreak;
 import org.vein2vein.custody.domain.ChainVerification.LedgerAnchors;
 import org.vein2vein.custody.domain.ChainVerification.RecordedState;
+import org.vein2vein.kernel.Actor;
 
 class ChainVerificationTest {
 

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import org.vein2vein.kernel.Actor;
+
 class CustodyEventTest {
 
     private static final String COI = "V2V7K3Q9P2XRTB";

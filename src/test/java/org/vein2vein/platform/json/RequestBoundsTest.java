@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.vein2vein.batch.api.LogStepRequest;
 import org.vein2vein.batch.api.RegisterBatchRequest;
 import org.vein2vein.batch.api.stagedata.StageDataReader;
-import org.vein2vein.batch.domain.Stage;
+import org.vein2vein.kernel.Stage;
 import org.vein2vein.product.api.ProductRequest;
 import org.vein2vein.site.api.CreateSiteRequest;
 import org.vein2vein.site.api.UpdateSiteRequest;

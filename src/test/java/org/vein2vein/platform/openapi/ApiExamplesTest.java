@@ -17,7 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import org.vein2vein.batch.api.stagedata.CollectionData;
 import org.vein2vein.batch.api.stagedata.StageDataReader;
-import org.vein2vein.batch.domain.Stage;
+import org.vein2vein.kernel.Stage;
 
 /**
  * The step examples of the contract are steps the service would accept, and the events they show

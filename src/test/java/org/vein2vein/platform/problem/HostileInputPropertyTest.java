@@ -54,8 +54,8 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import org.vein2vein.batch.api.stagedata.StageDataReader;
-import org.vein2vein.batch.domain.Mod37_2;
-import org.vein2vein.batch.domain.Stage;
+import org.vein2vein.kernel.Mod37_2;
+import org.vein2vein.kernel.Stage;
 import org.vein2vein.platform.security.Roles;
 import org.vein2vein.site.domain.Site;
 import org.vein2vein.testing.Api;

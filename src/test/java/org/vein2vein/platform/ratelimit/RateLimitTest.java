@@ -17,7 +17,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-import org.vein2vein.batch.domain.Mod37_2;
+import org.vein2vein.kernel.Mod37_2;
 import org.vein2vein.platform.security.Roles;
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.Database;

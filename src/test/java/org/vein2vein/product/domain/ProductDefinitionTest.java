@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import org.vein2vein.batch.domain.BatchType;
-import org.vein2vein.batch.domain.Stage;
-import org.vein2vein.batch.domain.StagePlan;
+import org.vein2vein.kernel.BatchType;
+import org.vein2vein.kernel.Stage;
+import org.vein2vein.kernel.StagePlan;
 
 class ProductDefinitionTest {
 

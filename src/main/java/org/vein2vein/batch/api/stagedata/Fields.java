@@ -1,7 +1,7 @@
 package org.vein2vein.batch.api.stagedata;
 
 import org.vein2vein.batch.api.Patterns;
-import org.vein2vein.batch.domain.Identifiers;
+import org.vein2vein.kernel.Identifiers;
 
 /** Shapes of the codes stage data carries: short identifiers, never free text that could hold PHI. */
 final class Fields {

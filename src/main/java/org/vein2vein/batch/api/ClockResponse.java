@@ -1,4 +1,4 @@
-package org.vein2vein.clock.api;
+package org.vein2vein.batch.api;
 
 import java.time.Instant;
 
@@ -6,10 +6,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.vein2vein.batch.domain.Stage;
 import org.vein2vein.clock.domain.ClockState;
 import org.vein2vein.clock.domain.IsoDurations;
 import org.vein2vein.clock.domain.WindowClock;
+import org.vein2vein.kernel.Stage;
 
 /** A running clock of a product time window, as it stands when read. */
 @Schema(name = "WindowClock")

@@ -1,4 +1,4 @@
-package org.vein2vein.batch.domain;
+package org.vein2vein.kernel;
 
 /** A COI that is malformed or whose check character reveals a typo. */
 public class InvalidCoiException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.vein2vein.batch.domain;
+package org.vein2vein.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -1,4 +1,4 @@
-package org.vein2vein.batch.domain;
+package org.vein2vein.kernel;
 
 /** Whose cells a batch is made from, which decides whose identity the batch must match. */
 public enum BatchType {

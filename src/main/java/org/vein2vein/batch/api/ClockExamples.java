@@ -1,4 +1,4 @@
-package org.vein2vein.clock.api;
+package org.vein2vein.batch.api;
 
 /** Example bodies of the clock endpoints, shaped like real answers. */
 final class ClockExamples {

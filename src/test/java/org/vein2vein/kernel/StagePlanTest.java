@@ -1,7 +1,7 @@
-package org.vein2vein.batch.domain;
+package org.vein2vein.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vein2vein.batch.domain.Stage.*;
+import static org.vein2vein.kernel.Stage.*;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -11,18 +11,18 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-class StagePlanTest {
+public class StagePlanTest {
 
     private static final StagePlan AUTOLOGOUS = StagePlan.standard(BatchType.AUTOLOGOUS);
     private static final StagePlan ALLOGENEIC = StagePlan.standard(BatchType.ALLOGENEIC);
     private static final Set<Stage> FINAL_STAGES = EnumSet.of(REJECTED, MANUFACTURING_FAILED, INFUSED, DESTROYED,
             CANCELLED);
 
-    static final List<Stage> AUTOLOGOUS_MAIN_PATH = List.of(ORDERED, COLLECTED, SHIPPED_TO_MANUFACTURING,
+    public static final List<Stage> AUTOLOGOUS_MAIN_PATH = List.of(ORDERED, COLLECTED, SHIPPED_TO_MANUFACTURING,
             RECEIVED_AT_MANUFACTURING, ACCEPTED, GENE_MODIFIED, EXPANDED, FORMULATED, CRYOPRESERVED, QC_TESTED,
             RELEASED, STORED, SHIPPED_TO_SITE, RECEIVED_AT_SITE, THAWED, INFUSED);
 
-    static final List<Stage> ALLOGENEIC_MAIN_PATH = List.of(ORDERED, COLLECTED, SHIPPED_TO_MANUFACTURING,
+    public static final List<Stage> ALLOGENEIC_MAIN_PATH = List.of(ORDERED, COLLECTED, SHIPPED_TO_MANUFACTURING,
             RECEIVED_AT_MANUFACTURING, ACCEPTED, GENE_MODIFIED, EXPANDED, FORMULATED, SPLIT, CRYOPRESERVED, QC_TESTED,
             RELEASED, STORED, ALLOCATED, SHIPPED_TO_SITE, RECEIVED_AT_SITE, THAWED, INFUSED);
 

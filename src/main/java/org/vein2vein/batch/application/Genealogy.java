@@ -1,4 +1,4 @@
-package org.vein2vein.genealogy.application;
+package org.vein2vein.batch.application;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.vein2vein.batch.domain.Coi;
-import org.vein2vein.batch.domain.Stage;
 import org.vein2vein.batch.persistence.BatchCollections;
+import org.vein2vein.batch.persistence.BatchEntity;
+import org.vein2vein.batch.persistence.BatchRepository;
 import org.vein2vein.batch.persistence.BatchUnits;
+import org.vein2vein.kernel.BatchType;
+import org.vein2vein.kernel.Coi;
+import org.vein2vein.kernel.Stage;
 
 /**
  * Tracing both ways between donors and recipients of allogeneic products (21 CFR 1271.290): from a
@@ -39,42 +41,32 @@ public class Genealogy {
     public record RecipientDose(DoseTrace dose, LotTrace lot) {
     }
 
-    private final EntityManager entityManager;
+    private final BatchRepository batches;
     private final BatchUnits units;
     private final BatchCollections collections;
 
-    public Genealogy(EntityManager entityManager, BatchUnits units, BatchCollections collections) {
-        this.entityManager = entityManager;
+    public Genealogy(BatchRepository batches, BatchUnits units, BatchCollections collections) {
+        this.batches = batches;
         this.units = units;
         this.collections = collections;
     }
 
     /** Every allogeneic lot made from the donor's collections, with its doses and their recipients. */
     public List<LotTrace> lotsOfDonor(String donorReference) {
-        List<?> cois = entityManager.createNativeQuery("select coi from batch where subject_reference = :donor "
-                + "and type = 'ALLOGENEIC' order by registered_at, coi")
-                .setParameter("donor", donorReference)
-                .getResultList();
         List<LotTrace> lots = new ArrayList<>();
-        for (Object coi : cois) {
-            lot((String) coi).ifPresent(lots::add);
+        for (Coi coi : batches.lotsOf(donorReference)) {
+            lot(coi.value()).ifPresent(lots::add);
         }
         return lots;
     }
 
     /** Every dose allocated to the recipient, each with its lot, the lot's collections and donor. */
     public List<RecipientDose> dosesOfRecipient(String recipientReference) {
-        List<?> rows = entityManager.createNativeQuery("select coi, unit_id from batch_unit "
-                + "where recipient_reference = :recipient and kind = 'DOSE' order by allocated_at, unit_id")
-                .setParameter("recipient", recipientReference)
-                .getResultList();
         Map<String, LotTrace> lots = new LinkedHashMap<>();
         List<RecipientDose> doses = new ArrayList<>();
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            String coi = (String) columns[0];
-            LotTrace lot = lots.computeIfAbsent(coi, key -> lot(key).orElseThrow());
-            lot.doses().stream().filter(dose -> dose.unitId().equals(columns[1])).findFirst()
+        for (BatchUnits.UnitOfLot allocated : units.dosesAllocatedTo(recipientReference)) {
+            LotTrace lot = lots.computeIfAbsent(allocated.coi(), key -> lot(key).orElseThrow());
+            lot.doses().stream().filter(dose -> dose.unitId().equals(allocated.unitId())).findFirst()
                     .ifPresent(dose -> doses.add(new RecipientDose(dose, lot)));
         }
         return doses;
@@ -82,21 +74,18 @@ public class Genealogy {
 
     /** The allogeneic lot, with its donor, collections and doses; empty for any other batch. */
     public Optional<LotTrace> lot(String coi) {
-        List<?> batches = entityManager.createNativeQuery("select product_code, product_version, subject_reference "
-                + "from batch where coi = :coi and type = 'ALLOGENEIC'")
-                .setParameter("coi", coi)
-                .getResultList();
-        if (batches.isEmpty()) {
+        Coi lot = new Coi(coi);
+        Optional<BatchEntity> found = batches.find(lot).filter(batch -> batch.type() == BatchType.ALLOGENEIC);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        Object[] batch = (Object[]) batches.get(0);
-        Coi lot = new Coi(coi);
+        BatchEntity batch = found.get();
         List<DoseTrace> doses = units.of(lot).stream()
                 .filter(unit -> unit.kind() == BatchUnits.Kind.DOSE)
                 .map(dose -> new DoseTrace(dose.unitId(), dose.stage().orElseThrow(), dose.recipientReference(),
                         dose.allocatedAt()))
                 .toList();
-        return Optional.of(new LotTrace(coi, (String) batch[0], (Integer) batch[1], (String) batch[2],
-                collections.of(lot), doses));
+        return Optional.of(new LotTrace(coi, batch.productCode(), batch.productVersion().isPresent()
+                ? batch.productVersion().getAsInt() : null, batch.subjectReference(), collections.of(lot), doses));
     }
 }

@@ -1,5 +1,4 @@
-package org.vein2vein.custody.api;
-
+package org.vein2vein.batch.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -20,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.vein2vein.batch.application.BatchService;
-import org.vein2vein.batch.domain.Coi;
 import org.vein2vein.custody.application.CanonicalJson;
 import org.vein2vein.custody.application.CustodyHistory;
+import org.vein2vein.kernel.Coi;
 import org.vein2vein.platform.openapi.ApiExamples;
 import org.vein2vein.platform.persistence.ConsistentReads;
 import org.vein2vein.platform.problem.Problem;
@@ -30,8 +29,8 @@ import org.vein2vein.platform.problem.ProblemException;
 import org.vein2vein.platform.problem.ProblemResponses;
 import org.vein2vein.platform.problem.ProblemType;
 import org.vein2vein.platform.security.CurrentCaller;
-import org.vein2vein.platform.web.QueryParameters;
 import org.vein2vein.platform.security.Roles;
+import org.vein2vein.platform.web.QueryParameters;
 
 @Path("/api/v1/batches/{coi}/custody")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,4 +1,4 @@
-package org.vein2vein.batch.domain;
+package org.vein2vein.kernel;
 
 import java.util.ArrayDeque;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package org.vein2vein.custody.api;
+package org.vein2vein.batch.api;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.vein2vein.clock.api;
+package org.vein2vein.batch.api;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,9 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.vein2vein.batch.application.BatchService;
-import org.vein2vein.batch.domain.Coi;
 import org.vein2vein.clock.application.ClockConfig;
 import org.vein2vein.clock.application.WindowClocks;
+import org.vein2vein.kernel.Coi;
 import org.vein2vein.platform.openapi.ApiExamples;
 import org.vein2vein.platform.problem.Problem;
 import org.vein2vein.platform.problem.ProblemResponses;

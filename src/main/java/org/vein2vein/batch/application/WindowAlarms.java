@@ -1,4 +1,4 @@
-package org.vein2vein.clock.application;
+package org.vein2vein.batch.application;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,18 +12,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.logging.Log;
 
-import org.vein2vein.batch.domain.Coi;
 import org.vein2vein.batch.persistence.BatchEntity;
 import org.vein2vein.batch.persistence.BatchRepository;
 import org.vein2vein.clock.domain.IsoDurations;
 import org.vein2vein.clock.domain.WindowClock;
-import org.vein2vein.clock.persistence.WindowClockRepository;
+import org.vein2vein.clock.application.ClockAlarmRecorder;
+import org.vein2vein.clock.application.ClockConfig;
+import org.vein2vein.clock.application.WindowClocks;
 import org.vein2vein.custody.application.CustodyHistory;
 import org.vein2vein.custody.application.Ledger;
-import org.vein2vein.custody.domain.Actor;
 import org.vein2vein.custody.domain.CustodyEvent;
 import org.vein2vein.custody.domain.CustodyEventType;
 import org.vein2vein.custody.domain.LedgerHead;
+import org.vein2vein.kernel.Actor;
+import org.vein2vein.kernel.Coi;
 
 /**
  * Records a clock's warning or breach in the batch's custody ledger, exactly once: each in its own
@@ -34,20 +36,20 @@ import org.vein2vein.custody.domain.LedgerHead;
  * finds the clock marked.
  */
 @ApplicationScoped
-public class ClockAlarms {
+public class WindowAlarms implements ClockAlarmRecorder {
 
     /** Who records warnings and breaches: the service itself, not a person. */
     public static final Actor ACTOR = Actor.system("vein2vein-clock");
 
     private final BatchRepository batches;
-    private final WindowClockRepository clocks;
+    private final WindowClocks clocks;
     private final Ledger ledger;
     private final CustodyHistory history;
     private final ClockConfig config;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public ClockAlarms(BatchRepository batches, WindowClockRepository clocks, Ledger ledger, CustodyHistory history,
+    public WindowAlarms(BatchRepository batches, WindowClocks clocks, Ledger ledger, CustodyHistory history,
             ClockConfig config, ObjectMapper mapper, Clock clock) {
         this.batches = batches;
         this.clocks = clocks;
@@ -62,10 +64,15 @@ public class ClockAlarms {
      * Records the clock's breach, or else its warning, if one is due now and not yet recorded; a clock
      * first seen past its deadline gets only the breach, and no warning after it.
      *
-     * @return the event recorded, if any
+     * @return whether an event was recorded
      */
+    @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<CustodyEvent> recordDue(WindowClock.Key key) {
+    public boolean recordDue(WindowClock.Key key) {
+        return record(key).isPresent();
+    }
+
+    private Optional<CustodyEvent> record(WindowClock.Key key) {
         Optional<BatchEntity> batch = batches.findForUpdate(new Coi(key.coi()));
         if (batch.isEmpty()) {
             return Optional.empty();

@@ -1,4 +1,4 @@
-package org.vein2vein.custody.domain;
+package org.vein2vein.kernel;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.vein2vein.batch.domain;
+package org.vein2vein.kernel;
 
 /**
  * ISO/IEC 7064 MOD 37-2, the pure check-character system that ISBT 128 uses: it detects every

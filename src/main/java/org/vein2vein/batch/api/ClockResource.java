@@ -1,7 +1,11 @@
-package org.vein2vein.clock.api;
+package org.vein2vein.batch.api;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -21,7 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.vein2vein.clock.application.ClockConfig;
+import org.vein2vein.batch.application.BatchService;
 import org.vein2vein.clock.application.WindowClocks;
+import org.vein2vein.clock.domain.WindowClock;
 import org.vein2vein.platform.problem.Problem;
 import org.vein2vein.platform.problem.ProblemResponses;
 import org.vein2vein.platform.security.CurrentCaller;
@@ -44,13 +50,18 @@ public class ClockResource {
             + "e.g. PT2H";
 
     private final WindowClocks clocks;
+    private final BatchService batches;
     private final ClockConfig config;
     private final CurrentCaller caller;
+    private final Clock clock;
 
-    public ClockResource(WindowClocks clocks, ClockConfig config, CurrentCaller caller) {
+    public ClockResource(WindowClocks clocks, BatchService batches, ClockConfig config, CurrentCaller caller,
+            Clock clock) {
         this.clocks = clocks;
+        this.batches = batches;
         this.config = config;
         this.caller = caller;
+        this.clock = clock;
     }
 
     @GET
@@ -83,9 +94,11 @@ public class ClockResource {
         Duration within = dueWithin(dueWithin);
         int most = (int) QueryParameters.wholeNumber(LIMIT, blankAsAbsent(limit), DEFAULT_LIMIT, MAX_LIMIT,
                 "must be a whole number from 1 to " + MAX_LIMIT);
-        WindowClocks.Due due = clocks.dueWithin(within, caller.get(), most);
-        return new DueClocksResponse(due.asOf(), due.dueBefore(), due.clocks().stream()
-                .map(clock -> ClockResponse.of(clock, due.asOf(), config.warningAt())).toList());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant until = now.plus(within);
+        List<WindowClock> due = clocks.dueBefore(until, batches.activeBatchesVisibleTo(caller.get()), most);
+        return new DueClocksResponse(now, until, due.stream()
+                .map(running -> ClockResponse.of(running, now, config.warningAt())).toList());
     }
 
     private static Duration dueWithin(String text) {

@@ -1,4 +1,4 @@
-package org.vein2vein.custody.api;
+package org.vein2vein.batch.api;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import org.vein2vein.custody.application.CanonicalJson;
-import org.vein2vein.custody.domain.Actor;
 import org.vein2vein.custody.domain.CustodyEvent;
 import org.vein2vein.custody.domain.CustodyEventType;
+import org.vein2vein.platform.web.ActorResponse;
 
 /** One ledger entry with its hashes, as QA reads it. */
 @Schema(name = "CustodyEvent")
@@ -43,15 +43,5 @@ public record CustodyEventResponse(
                 event.occurredAt(), event.recordedAt(), ActorResponse.of(event.actor()), event.site(), data.orElse(null),
                 data.isPresent() ? null : event.payload(),
                 event.previousHash(), event.hash());
-    }
-
-    /** Who did it: a pseudonymous id, the role, the organisation. */
-    @Schema(name = "Actor")
-    public record ActorResponse(@Schema(example = "op-4711") String id, @Schema(example = "technician") String role,
-            @Schema(example = "HOSP-LYON") String organisation) {
-
-        static ActorResponse of(Actor actor) {
-            return new ActorResponse(actor.id(), actor.role(), actor.organisation());
-        }
     }
 }

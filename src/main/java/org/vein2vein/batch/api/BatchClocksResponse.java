@@ -1,4 +1,4 @@
-package org.vein2vein.clock.api;
+package org.vein2vein.batch.api;
 
 import java.time.Instant;
 import java.util.List;
