@@ -2,6 +2,7 @@ package org.vein2vein.batch.api;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -31,7 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.vein2vein.batch.api.stagedata.StageDataReader;
-import org.vein2vein.batch.application.LogStep;
+import org.vein2vein.batch.domain.rules.Step;
+import org.vein2vein.batch.application.StepProblems;
 import org.vein2vein.batch.application.StepOutcome;
 import org.vein2vein.batch.application.StepService;
 import org.vein2vein.custody.application.CanonicalJson;
@@ -159,12 +161,11 @@ public class StepResource {
             @HeaderParam(IdempotentExecution.HEADER) String idempotencyKey,
             @Valid @NotNull LogStepRequest request, UriInfo uri) throws JsonMappingException {
         Coi id = Coi.parse(coi);
-        StageDataReader.Read data = stageData.read(request.stage(), request.data());
-        LogStep step = new LogStep(request.stage(), request.occurredAt(), request.site(),
-                Optional.ofNullable(request.deviationReference()), data.data().facts(), data.json(),
-                IfMatch.expectedVersion(ifMatch));
+        Step step = new Step(request.stage(), request.occurredAt(), request.site(),
+                Optional.ofNullable(request.deviationReference()), stageData.read(request.stage(), request.data()));
+        OptionalLong expected = IfMatch.expectedVersion(ifMatch);
         return idempotent.run(idempotencyKey, request, () -> {
-            StepOutcome outcome = steps.logStep(id, step, caller.get());
+            StepOutcome outcome = steps.logStep(id, step, expected, caller.get());
             return outcome instanceof StepOutcome.Refused refused
                     ? refused(refused, uri) : recorded(id, (StepOutcome.Recorded) outcome, uri);
         });
@@ -180,17 +181,9 @@ public class StepResource {
 
     /** A refusal whose attempt the ledger keeps: a problem, naming the events it produced. */
     private static Response refused(StepOutcome.Refused refused, UriInfo uri) {
-        ProblemType type = switch (refused.refusal().kind()) {
-            case TIME_WINDOW_MISSED -> ProblemType.TIME_WINDOW_MISSED;
-            case IDENTITY_MISMATCH -> ProblemType.IDENTITY_MISMATCH;
-            case SECOND_VERIFIER_REQUIRED -> ProblemType.SECOND_VERIFIER_REQUIRED;
-        };
-        Problem problem = Problem.of(type, refused.refusal().detail())
+        Problem problem = StepProblems.of(refused.refusal())
                 .with("rejectedAttempt", refused.rejection().sequence())
                 .with("stage", refused.state().batch().stage());
-        for (var detail : refused.refusal().details().entrySet()) {
-            problem = problem.with(detail.getKey(), detail.getValue());
-        }
         if (refused.hold().isPresent()) {
             problem = problem.with("hold", refused.hold().get().sequence());
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import org.vein2vein.batch.domain.BatchUnit;
 import org.vein2vein.batch.persistence.BatchUnits;
 import org.vein2vein.kernel.Stage;
 
@@ -14,7 +15,7 @@ import org.vein2vein.kernel.Stage;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UnitResponse(
         @Schema(example = "V2V7K3Q9P2XRTB-D01") String unitId,
-        @Schema(description = "BAG (a bag of the batch) or DOSE (a dose of an allogeneic lot)") BatchUnits.Kind kind,
+        @Schema(description = "BAG (a bag of the batch) or DOSE (a dose of an allogeneic lot)") BatchUnit.Kind kind,
         @Schema(description = "Doses only: the dose's own stage") Stage stage,
         @Schema(description = "Doses only: the recipient it is allocated to", example = "RCP-GENT-0007")
         String recipientReference,

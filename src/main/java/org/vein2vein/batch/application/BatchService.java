@@ -50,19 +50,19 @@ public class BatchService {
     private final Ledger ledger;
     private final BatchUnits units;
     private final BatchCollections collections;
-    private final PinnedRules pinnedRules;
+    private final PinnedProducts pinnedProducts;
     private final ProductCatalogue products;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     public BatchService(BatchRepository batches, BatchSites batchSites, BatchUnits units, BatchCollections collections,
-            Ledger ledger, PinnedRules pinnedRules, ProductCatalogue products, ObjectMapper mapper, Clock clock) {
+            Ledger ledger, PinnedProducts pinnedProducts, ProductCatalogue products, ObjectMapper mapper, Clock clock) {
         this.batches = batches;
         this.batchSites = batchSites;
         this.units = units;
         this.collections = collections;
         this.ledger = ledger;
-        this.pinnedRules = pinnedRules;
+        this.pinnedProducts = pinnedProducts;
         this.products = products;
         this.mapper = mapper;
         this.clock = clock;
@@ -110,7 +110,7 @@ public class BatchService {
     public Optional<BatchState> find(Coi coi, Caller caller) {
         return batches.find(coi)
                 .filter(entity -> mayBeSeenBy(coi, caller))
-                .map(entity -> state(entity, entity.toDomain(pinnedRules.of(entity).plan()),
+                .map(entity -> state(entity, entity.toDomain(pinnedProducts.rulesOf(entity).plan()),
                         ledger.head(coi.value())));
     }
 

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.vein2vein.batch.persistence.BatchCollections;
 import org.vein2vein.batch.persistence.BatchEntity;
 import org.vein2vein.batch.persistence.BatchRepository;
+import org.vein2vein.batch.domain.BatchUnit;
 import org.vein2vein.batch.persistence.BatchUnits;
 import org.vein2vein.kernel.BatchType;
 import org.vein2vein.kernel.Coi;
@@ -81,7 +82,7 @@ public class Genealogy {
         }
         BatchEntity batch = found.get();
         List<DoseTrace> doses = units.of(lot).stream()
-                .filter(unit -> unit.kind() == BatchUnits.Kind.DOSE)
+                .filter(unit -> unit.kind() == BatchUnit.Kind.DOSE)
                 .map(dose -> new DoseTrace(dose.unitId(), dose.stage().orElseThrow(), dose.recipientReference(),
                         dose.allocatedAt()))
                 .toList();

@@ -1,23 +1,15 @@
 package org.vein2vein.batch.application;
 
-/** The client's If-Match named a ledger sequence that is no longer the batch's newest. */
-public class StaleBatchException extends RuntimeException {
+import org.vein2vein.platform.problem.Problem;
+import org.vein2vein.platform.problem.ProblemException;
+import org.vein2vein.platform.problem.ProblemType;
 
-    private final long expected;
-    private final long current;
+/** The client's If-Match named a ledger sequence that is no longer the batch's newest. */
+public class StaleBatchException extends ProblemException {
 
     public StaleBatchException(long expected, long current) {
-        super("the batch has changed since you read it: If-Match named ledger sequence " + expected
-                + ", the batch is at " + current);
-        this.expected = expected;
-        this.current = current;
-    }
-
-    public long expected() {
-        return expected;
-    }
-
-    public long current() {
-        return current;
+        super(Problem.of(ProblemType.PRECONDITION_FAILED, "The batch has changed since you read it: If-Match named "
+                + "ledger sequence " + expected + ", the batch is at " + current + ". Read the batch again and "
+                + "decide anew.").with("currentSequence", current), Long.toString(current));
     }
 }

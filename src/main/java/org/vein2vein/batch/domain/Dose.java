@@ -39,8 +39,12 @@ public record Dose(Coi lot, String unitId, Stage stage, Optional<Stage> resumeSt
      *
      * @throws StepOutOfOrderException when the plan does not allow {@code next} now
      */
+    public Set<Stage> allowedNextStages(StagePlan plan) {
+        return plan.allowedAfter(stage, resumeStage);
+    }
+
     public Dose advanceTo(Stage next, StagePlan plan) {
-        Set<Stage> allowed = plan.allowedAfter(stage, resumeStage);
+        Set<Stage> allowed = allowedNextStages(plan);
         if (!allowed.contains(next)) {
             throw new StepOutOfOrderException("dose " + unitId, stage, next, allowed);
         }

@@ -63,6 +63,7 @@ public final class IdentityCheckpoint {
      * @param verifier the person logging the step, the first verifier
      */
     public static boolean lacksSecondVerifier(IdentityScan scan, String verifier) {
-        return scan.witness().filter(witness -> !witness.equals(verifier)).isEmpty();
+        // Staff ids are compared as people read them: TECH-LYON-01 is tech-lyon-01.
+        return scan.witness().filter(witness -> !witness.equalsIgnoreCase(verifier)).isEmpty();
     }
 }

@@ -2,14 +2,19 @@ package org.vein2vein.batch.persistence;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.vein2vein.batch.domain.BatchUnit;
+import org.vein2vein.batch.domain.BatchUnit.Kind;
 import org.vein2vein.batch.domain.Dose;
+import org.vein2vein.batch.domain.StageData.LabelledUnit;
 import org.vein2vein.kernel.Coi;
 import org.vein2vein.kernel.Stage;
 import org.vein2vein.platform.persistence.NativeValues;
@@ -21,11 +26,14 @@ import org.vein2vein.platform.persistence.NativeValues;
 @ApplicationScoped
 public class BatchUnits {
 
-    public enum Kind { BAG, DOSE }
-
     /** A unit as stored; a bag has no stage of its own. */
     public record StoredUnit(String unitId, Kind kind, Optional<Stage> stage, Optional<String> recipientReference,
-            Optional<Instant> allocatedAt) {
+            Optional<Instant> allocatedAt, Optional<Long> labelledCells, Optional<Instant> inTransitSince) {
+
+        /** What the step rules know of the unit. */
+        public BatchUnit toDomain() {
+            return new BatchUnit(unitId, kind, labelledCells, inTransitSince.isPresent());
+        }
     }
 
     /** A unit and the batch (lot) it belongs to. */
@@ -50,32 +58,54 @@ public class BatchUnits {
     }
 
     /**
-     * Adds the units to the batch.
+     * Adds the labelled units to the batch, in the order of their ids, so that two steps adding
+     * overlapping units wait for each other instead of deadlocking.
      *
      * @return the unit ids another batch took meanwhile (none were added then: the caller rolls back)
      */
-    public List<String> add(Coi coi, Kind kind, List<String> unitIds, Instant now) {
-        List<String> taken = new java.util.ArrayList<>();
-        for (String unitId : unitIds) {
-            int added = entityManager.createNativeQuery("insert into batch_unit (unit_id, coi, kind, stage, created_at) "
-                    + "values (:unit, :coi, :kind, :stage, :now) on conflict (unit_id) do nothing")
-                    .setParameter("unit", unitId)
+    public List<String> add(Coi coi, Kind kind, List<LabelledUnit> units, Instant now) {
+        List<String> taken = new ArrayList<>();
+        for (LabelledUnit unit : units.stream().sorted(Comparator.comparing(LabelledUnit::unitId)).toList()) {
+            int added = entityManager.createNativeQuery("insert into batch_unit (unit_id, coi, kind, stage, "
+                    + "labelled_cells, created_at) values (:unit, :coi, :kind, :stage, :cells, :now) "
+                    + "on conflict (unit_id) do nothing")
+                    .setParameter("unit", unit.unitId())
                     .setParameter("coi", coi.value())
                     .setParameter("kind", kind.name())
                     .setParameter("stage", kind == Kind.DOSE ? Stage.SPLIT.name() : null)
+                    .setParameter("cells", unit.carPositiveViableCells())
                     .setParameter("now", Timestamp.from(now))
                     .executeUpdate();
             if (added == 0) {
-                taken.add(unitId);
+                taken.add(unit.unitId());
             }
         }
         return taken;
     }
 
+    /** The units left for the treatment site at {@code at}; until received there, they are in transit. */
+    public void shipped(Coi coi, List<String> unitIds, Instant at) {
+        entityManager.createNativeQuery("update batch_unit set in_transit_since = :at "
+                + "where coi = :coi and unit_id in (:units)")
+                .setParameter("at", Timestamp.from(at))
+                .setParameter("coi", coi.value())
+                .setParameter("units", unitIds)
+                .executeUpdate();
+    }
+
+    /** The units arrived at the treatment site. */
+    public void received(Coi coi, List<String> unitIds) {
+        entityManager.createNativeQuery("update batch_unit set in_transit_since = null "
+                + "where coi = :coi and unit_id in (:units)")
+                .setParameter("coi", coi.value())
+                .setParameter("units", unitIds)
+                .executeUpdate();
+    }
+
     /** The batch's units, in the order of their ids. */
     public List<StoredUnit> of(Coi coi) {
-        List<?> rows = entityManager.createNativeQuery("select unit_id, kind, stage, recipient_reference, allocated_at "
-                + "from batch_unit where coi = :coi order by unit_id")
+        List<?> rows = entityManager.createNativeQuery("select unit_id, kind, stage, recipient_reference, allocated_at, "
+                + "labelled_cells, in_transit_since from batch_unit where coi = :coi order by unit_id")
                 .setParameter("coi", coi.value())
                 .getResultList();
         return rows.stream().map(row -> (Object[]) row).map(BatchUnits::unit).toList();
@@ -137,6 +167,8 @@ public class BatchUnits {
     private static StoredUnit unit(Object[] row) {
         return new StoredUnit((String) row[0], Kind.valueOf((String) row[1]),
                 Optional.ofNullable((String) row[2]).map(Stage::valueOf), Optional.ofNullable((String) row[3]),
-                Optional.ofNullable(row[4]).map(NativeValues::instant));
+                Optional.ofNullable(row[4]).map(NativeValues::instant),
+                Optional.ofNullable((Number) row[5]).map(Number::longValue),
+                Optional.ofNullable(row[6]).map(NativeValues::instant));
     }
 }

@@ -1,16 +1,37 @@
 package org.vein2vein.platform.problem;
 
-/** Ends a request with the given problem; thrown where the API layer decides the answer. */
+import java.util.Optional;
+
+/**
+ * Ends a request with its problem. Each kind of refusal the services make is a subclass that builds
+ * its own problem, type included; one mapper ({@link ProblemMappers}) answers them all.
+ */
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
+    private final String entityTag;
 
     public ProblemException(Problem problem) {
+        this(problem, null);
+    }
+
+    /** @param entityTag the resource's current ETag, sent with a 412 so the client can read again */
+    protected ProblemException(Problem problem, String entityTag) {
         super(problem.getDetail(), null, false, false);
         this.problem = problem;
+        this.entityTag = entityTag;
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    public Optional<String> entityTag() {
+        return Optional.ofNullable(entityTag);
+    }
+
+    /** The message as a sentence's start: "no batch has..." becomes "No batch has...". */
+    protected static String capitalized(String message) {
+        return Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 }

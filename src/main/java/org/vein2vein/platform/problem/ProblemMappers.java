@@ -13,6 +13,7 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -32,6 +33,8 @@ import io.quarkus.logging.Log;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import org.vein2vein.kernel.InvalidCoiException;
+
 import org.vein2vein.platform.json.RefusedValueException;
 
 /**
@@ -50,7 +53,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.problem(), uri);
+        Response problem = respond(e.problem(), uri);
+        return e.entityTag().map(tag -> Response.fromResponse(problem).tag(new EntityTag(tag)).build())
+                .orElse(problem);
+    }
+
+    /** A COI is parsed where it arrives, in a path; the shared kernel knows no problems. */
+    @ServerExceptionMapper
+    public Response invalidCoi(InvalidCoiException e, UriInfo uri) {
+        return respond(Problem.of(ProblemType.INVALID_COI, e.getMessage())
+                .withViolations(List.of(new Problem.Violation("path.coi", e.getMessage()))), uri);
     }
 
     @ServerExceptionMapper

@@ -36,6 +36,8 @@ public enum ProblemType {
     UNIT_ID_IN_USE("unit-id-in-use", 409, "The unit id is already in use"),
     DONATION_ID_IN_USE("donation-id-in-use", 409, "The donation id is already in use"),
     DOSE_ALREADY_ALLOCATED("dose-already-allocated", 409, "The dose is allocated already"),
+    LABELLED_DOSE_OUT_OF_RANGE("labelled-dose-out-of-range", 409,
+            "A unit's labelled dose is outside the product's dose range"),
     REQUEST_IN_FLIGHT("request-in-flight", 409, "A request with this idempotency key is still being processed"),
     PRECONDITION_FAILED("precondition-failed", 412, "The resource has changed since you read it"),
     PRECONDITION_REQUIRED("precondition-required", 428, "The request must be conditional"),

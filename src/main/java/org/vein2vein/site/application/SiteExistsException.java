@@ -1,16 +1,14 @@
 package org.vein2vein.site.application;
 
-/** A site with the code exists already: codes are never reused, a site is changed with PUT. */
-public class SiteExistsException extends RuntimeException {
+import org.vein2vein.platform.problem.Problem;
+import org.vein2vein.platform.problem.ProblemException;
+import org.vein2vein.platform.problem.ProblemType;
 
-    private final String code;
+/** A site with the code exists already: codes are never reused, a site is changed with PUT. */
+public class SiteExistsException extends ProblemException {
 
     public SiteExistsException(String code) {
-        super("a site with code " + code + " already exists");
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(Problem.of(ProblemType.SITE_EXISTS, "A site with code " + code + " already exists: change it with PUT "
+                + "/api/v1/sites/" + code + ".").with("code", code));
     }
 }

@@ -2,7 +2,10 @@ package org.vein2vein.platform.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 
@@ -15,8 +18,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-import org.vein2vein.batch.api.stagedata.CollectionData;
 import org.vein2vein.batch.api.stagedata.StageDataReader;
+import org.vein2vein.batch.application.StepPayloads;
+import org.vein2vein.batch.domain.StageData;
+import org.vein2vein.batch.domain.rules.Step;
 import org.vein2vein.kernel.Stage;
 
 /**
@@ -33,22 +38,24 @@ class ApiExamplesTest {
 
     @Inject
     StageDataReader stageData;
+    @Inject
+    StepPayloads payloads;
 
     @Test
     void theLogStepExampleHoldsValidCollectionData() throws Exception {
         JsonNode request = JSON.readTree(ApiExamples.LOG_STEP_REQUEST);
 
-        StageDataReader.Read read = stageData.read(Stage.valueOf(request.get("stage").asText()),
-                (ObjectNode) request.get("data"));
+        StageData data = stageData.read(Stage.valueOf(request.get("stage").asText()), (ObjectNode) request.get("data"));
+        JsonNode kept = recorded(data);
 
-        assertThat(read.data()).isInstanceOf(CollectionData.class);
-        assertThat(read.json().equals(NUMERICALLY, request.get("data"))).as("kept as sent: %s", read.json()).isTrue();
+        assertThat(data).isInstanceOf(StageData.Collection.class);
+        assertThat(kept.equals(NUMERICALLY, request.get("data"))).as("kept as sent: %s", kept).isTrue();
     }
 
     @Test
     void theEventExamplesShowWhatTheLedgerKeepsOfTheLogStepExample() throws Exception {
         JsonNode request = JSON.readTree(ApiExamples.LOG_STEP_REQUEST);
-        JsonNode kept = stageData.read(Stage.COLLECTED, (ObjectNode) request.get("data")).json();
+        JsonNode kept = recorded(stageData.read(Stage.COLLECTED, (ObjectNode) request.get("data")));
 
         for (JsonNode event : new JsonNode[] { JSON.readTree(ApiExamples.CUSTODY_EVENT),
                 JSON.readTree(ApiExamples.STEP_RECORDED).get("event") }) {
@@ -57,5 +64,11 @@ class ApiExamplesTest {
             assertThat(event.get("site").asText()).isEqualTo(request.get("site").asText());
             assertThat(event.get("data").equals(NUMERICALLY, kept)).as("data of %s", event).isTrue();
         }
+    }
+
+    /** The data as the ledger keeps it. */
+    private JsonNode recorded(StageData data) {
+        return payloads.recorded(new Step(Stage.COLLECTED, Instant.now(), "SITE-LYON-01", Optional.empty(), data),
+                Map.of());
     }
 }

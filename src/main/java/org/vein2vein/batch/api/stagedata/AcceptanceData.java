@@ -4,16 +4,17 @@ import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.vein2vein.batch.application.StepFacts;
+import org.vein2vein.batch.domain.StageData;
+
 
 /** Manufacturing accepts the starting material for processing. */
 @Schema(name = "AcceptanceData", description = "ACCEPTED: the starting material is accepted for manufacturing")
 public record AcceptanceData(
         @NotNull @Schema(required = true, description = "The condition found at incoming inspection")
-        ReceiptData.Condition condition) implements StageData {
+        StageData.Condition condition) implements StageDataBody {
 
     @Override
-    public StepFacts facts() {
-        return StepFacts.NONE;
+    public StageData toDomain() {
+        return new StageData.Acceptance(condition);
     }
 }

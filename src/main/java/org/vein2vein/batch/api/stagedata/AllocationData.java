@@ -5,7 +5,8 @@ import jakarta.validation.constraints.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.vein2vein.batch.application.StepFacts;
+import org.vein2vein.batch.domain.StageData;
+
 
 /** Allogeneic: one dose is allocated to one recipient, once, before it ships. */
 @Schema(name = "AllocationData", description = "ALLOCATED (allogeneic): a dose allocated to one recipient")
@@ -14,10 +15,10 @@ public record AllocationData(
         @Schema(required = true, description = "The dose", example = "V2V7K3Q9P2XRTB-D01") String unitId,
         @NotNull @Pattern(regexp = Fields.PSEUDONYM, message = Fields.PSEUDONYM_MESSAGE)
         @Schema(required = true, description = "Pseudonymous recipient reference issued by the treatment site",
-                example = "RCP-GENT-0007") String recipientReference) implements StageData {
+                example = "RCP-GENT-0007") String recipientReference) implements StageDataBody {
 
     @Override
-    public StepFacts facts() {
-        return StepFacts.NONE.withUnitId(unitId).withRecipientReference(recipientReference);
+    public StageData toDomain() {
+        return new StageData.Allocation(unitId, recipientReference);
     }
 }

@@ -14,9 +14,9 @@ import jakarta.validation.constraints.PositiveOrZero;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.vein2vein.batch.application.StepFacts;
 import org.vein2vein.batch.domain.DonationId;
 import org.vein2vein.batch.domain.InvalidDonationIdException;
+import org.vein2vein.batch.domain.StageData;
 import org.vein2vein.platform.json.JsonBounds;
 import org.vein2vein.platform.problem.Problem;
 
@@ -40,13 +40,13 @@ public record CollectionData(
         Long totalNucleatedCells,
         @NotNull @PositiveOrZero @Max(value = 1_000_000_000_000L, message = "must be at most 10^12 cells")
         @Schema(required = true, description = "CD3+ T cells", example = "6500000000") Long cd3PositiveCells,
-        @NotNull @Schema(required = true) Anticoagulant anticoagulant) implements StageData {
+        @NotNull @Schema(required = true) StageData.Anticoagulant anticoagulant) implements StageDataBody {
 
-    public enum Anticoagulant { ACD_A, ACD_B, CPD, HEPARIN }
 
     @Override
-    public StepFacts facts() {
-        return StepFacts.NONE.withDonationId(donationId);
+    public StageData toDomain() {
+        return new StageData.Collection(donationId, startedAt, endedAt, volumeMl, totalNucleatedCells,
+                cd3PositiveCells, anticoagulant);
     }
 
     @Override

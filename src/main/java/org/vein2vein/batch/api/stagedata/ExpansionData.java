@@ -12,7 +12,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.vein2vein.batch.application.StepFacts;
+import org.vein2vein.batch.domain.StageData;
+
 
 /** One bioreactor measurement; expansion is logged as often as it is measured. */
 @Schema(name = "ExpansionData", description = "EXPANDED: one bioreactor measurement (repeatable)")
@@ -28,10 +29,10 @@ public record ExpansionData(
         @Digits(integer = 3, fraction = 2, message = "must have at most 3 digits before the decimal point and 2 after")
         @Schema(required = true, description = "Viability, in percent, to 2 decimal places", example = "93.5")
         BigDecimal viabilityPercent)
-        implements StageData {
+        implements StageDataBody {
 
     @Override
-    public StepFacts facts() {
-        return StepFacts.NONE;
+    public StageData toDomain() {
+        return new StageData.Expansion(bioreactor, cultureDay, viableCells, viabilityPercent);
     }
 }

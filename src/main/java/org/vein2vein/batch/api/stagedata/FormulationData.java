@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.vein2vein.batch.application.StepFacts;
+import org.vein2vein.batch.domain.StageData;
 import org.vein2vein.platform.problem.Problem;
 
 /** The product is formulated into labelled bags: an identity checkpoint (labelling). */
@@ -16,12 +16,11 @@ import org.vein2vein.platform.problem.Problem;
 public record FormulationData(
         @NotNull @Valid @Schema(required = true) IdentityCheckData identityCheck,
         @NotNull @Size(min = 1, max = 20, message = "must list 1 to 20 bags")
-        @Schema(required = true) List<@NotNull @Valid UnitData> units) implements StageData {
+        @Schema(required = true) List<@NotNull @Valid UnitData> units) implements StageDataBody {
 
     @Override
-    public StepFacts facts() {
-        return StepFacts.NONE.withIdentityScan(identityCheck.toScan())
-                .withNewUnits(units.stream().map(UnitData::unitId).toList());
+    public StageData toDomain() {
+        return new StageData.Formulation(identityCheck.toScan(), units.stream().map(UnitData::toDomain).toList());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.vein2vein.batch.api.stagedata;
 
+import java.util.Optional;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.vein2vein.batch.application.StepFacts;
+import org.vein2vein.batch.domain.StageData;
 import org.vein2vein.platform.problem.Problem;
 
 /**
@@ -22,22 +24,24 @@ public record GeneModificationData(
         @NotNull @Pattern(regexp = Fields.CODE, message = Fields.CODE_MESSAGE)
         @Schema(required = true, description = "The CAR construct", example = "GD2-CD28z-v3") String construct,
         @Valid @Schema(description = "Viral transduction, if any") Transduction transduction,
-        @Valid @Schema(description = "Gene editing, if any") Editing editing) implements StageData {
+        @Valid @Schema(description = "Gene editing, if any") Editing editing) implements StageDataBody {
 
-    public enum TransductionMethod { LENTIVIRAL, RETROVIRAL }
 
-    public enum EditingMethod { CRISPR_CAS9, TALEN }
 
     @Schema(name = "Transduction")
     public record Transduction(
-            @NotNull @Schema(required = true) TransductionMethod method,
+            @NotNull @Schema(required = true) StageData.TransductionMethod method,
             @NotNull @Pattern(regexp = Fields.CODE, message = Fields.CODE_MESSAGE)
             @Schema(required = true, description = "Vector lot", example = "LV-GD2-24-007") String vectorLot) {
+
+        StageData.Transduction toDomain() {
+            return new StageData.Transduction(method, vectorLot);
+        }
     }
 
     @Schema(name = "Editing")
     public record Editing(
-            @NotNull @Schema(required = true) EditingMethod method,
+            @NotNull @Schema(required = true) StageData.EditingMethod method,
             @NotNull @Pattern(regexp = Fields.CODE, message = Fields.CODE_MESSAGE)
             @Schema(required = true, description = "Guide RNA or TALEN mRNA lot", example = "GRNA-TRAC-B2M-25-002")
             String reagentLot,
@@ -45,11 +49,16 @@ public record GeneModificationData(
             @Schema(required = true, description = "Genes knocked out", example = "[\"TRAC\", \"B2M\"]")
             List<@NotNull @Pattern(regexp = "[A-Z][A-Z0-9]{1,15}", message = "must be a gene symbol such as TRAC")
                     String> targets) {
+
+        StageData.Editing toDomain() {
+            return new StageData.Editing(method, reagentLot, targets);
+        }
     }
 
     @Override
-    public StepFacts facts() {
-        return StepFacts.NONE;
+    public StageData toDomain() {
+        return new StageData.GeneModification(construct, Optional.ofNullable(transduction).map(Transduction::toDomain),
+                Optional.ofNullable(editing).map(Editing::toDomain));
     }
 
     @Override

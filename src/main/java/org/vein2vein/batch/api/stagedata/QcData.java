@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.vein2vein.batch.application.StepFacts;
+import org.vein2vein.batch.domain.StageData;
 import org.vein2vein.platform.problem.Problem;
 import org.vein2vein.product.domain.QcResult;
 import org.vein2vein.product.domain.QcTest;
@@ -28,7 +28,7 @@ import org.vein2vein.product.domain.QualitativeOutcome;
         + "within specification")
 public record QcData(
         @NotNull @Size(min = 1, max = 20, message = "must list 1 to 20 results")
-        @Schema(required = true) List<@NotNull @Valid Result> results) implements StageData {
+        @Schema(required = true) List<@NotNull @Valid Result> results) implements StageDataBody {
 
     @Schema(name = "QcResult", description = "One QC test: a value with its unit, or a qualitative outcome")
     public record Result(
@@ -53,8 +53,8 @@ public record QcData(
     }
 
     @Override
-    public StepFacts facts() {
-        return StepFacts.NONE.withQcResults(results.stream().map(Result::toResult).toList());
+    public StageData toDomain() {
+        return new StageData.QcResults(results.stream().map(Result::toResult).toList());
     }
 
     /** Each test reported once; value, unit or outcome as the test needs them. */

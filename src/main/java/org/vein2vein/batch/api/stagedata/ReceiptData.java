@@ -1,5 +1,7 @@
 package org.vein2vein.batch.api.stagedata;
 
+import java.util.Optional;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -13,14 +15,15 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.vein2vein.batch.application.StepFacts;
+import org.vein2vein.batch.domain.StageData;
+
 
 /** The receiving side of a handover: an identity checkpoint, and the condition the shipment arrived in. */
 @Schema(name = "ReceiptData", description = "RECEIVED_AT_MANUFACTURING, RECEIVED_AT_SITE: receipt of a shipment, "
         + "an identity checkpoint")
 public record ReceiptData(
         @NotNull @Valid @Schema(required = true) IdentityCheckData identityCheck,
-        @NotNull @Schema(required = true, description = "The condition the shipment arrived in") Condition condition,
+        @NotNull @Schema(required = true, description = "The condition the shipment arrived in") StageData.Condition condition,
         @DecimalMin(value = "-273.15", message = "must not be below absolute zero")
         @DecimalMax(value = "60", message = "must be at most 60 °C")
         @Digits(integer = 3, fraction = 2, message = "must have at most 3 digits before the decimal point and 2 after")
@@ -29,12 +32,12 @@ public record ReceiptData(
         @Size(max = 500, message = "must list at most 500 units")
         @Schema(description = "RECEIVED_AT_SITE: the units received (required there); must equal the units shipped")
         List<@NotNull @Pattern(regexp = Fields.UNIT_ID, message = Fields.UNIT_ID_MESSAGE) String> unitIds)
-        implements StageData {
+        implements StageDataBody {
 
-    public enum Condition { INTACT, DAMAGED, TEMPERATURE_EXCURSION }
 
     @Override
-    public StepFacts facts() {
-        return StepFacts.NONE.withIdentityScan(identityCheck.toScan()).withUnitIds(unitIds);
+    public StageData toDomain() {
+        return new StageData.Receipt(identityCheck.toScan(), condition, Optional.ofNullable(temperatureOnArrivalC),
+                unitIds == null ? List.of() : unitIds);
     }
 }

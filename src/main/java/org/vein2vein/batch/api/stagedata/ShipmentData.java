@@ -1,5 +1,7 @@
 package org.vein2vein.batch.api.stagedata;
 
+import java.util.Optional;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -9,7 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.vein2vein.batch.application.StepFacts;
+import org.vein2vein.batch.domain.StageData;
 import org.vein2vein.platform.json.JsonBounds;
 import org.vein2vein.product.domain.TemperatureClass;
 
@@ -38,11 +40,11 @@ public record ShipmentData(
         List<@NotNull @Pattern(regexp = Fields.UNIT_ID, message = Fields.UNIT_ID_MESSAGE) String> unitIds,
         @Schema(description = "SHIPPED_TO_SITE: when the units left controlled storage to be packed (required "
                 + "there); the product's out-of-storage window runs from it to occurredAt; " + JsonBounds.INSTANT_RANGE,
-                example = "2026-12-09T08:05:00Z") Instant outOfStorageSince) implements StageData {
+                example = "2026-12-09T08:05:00Z") Instant outOfStorageSince) implements StageDataBody {
 
     @Override
-    public StepFacts facts() {
-        return StepFacts.NONE.withDestinationSite(destinationSite).withUnitIds(unitIds)
-                .withOutOfStorageSince(outOfStorageSince).withTemperatureClass(temperatureClass);
+    public StageData toDomain() {
+        return new StageData.Shipment(destinationSite, courier, containerId, temperatureClass,
+                unitIds == null ? List.of() : unitIds, Optional.ofNullable(outOfStorageSince));
     }
 }

@@ -8,18 +8,18 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.vein2vein.batch.application.StepFacts;
+import org.vein2vein.batch.domain.StageData;
 import org.vein2vein.platform.problem.Problem;
 
 /** Allogeneic: the lot is split into doses, each with its own unit id, each for one recipient later. */
 @Schema(name = "SplitData", description = "SPLIT (allogeneic): the lot split into doses")
 public record SplitData(
         @NotNull @Size(min = 1, max = 500, message = "must list 1 to 500 doses")
-        @Schema(required = true) List<@NotNull @Valid UnitData> doses) implements StageData {
+        @Schema(required = true) List<@NotNull @Valid UnitData> doses) implements StageDataBody {
 
     @Override
-    public StepFacts facts() {
-        return StepFacts.NONE.withNewUnits(doses.stream().map(UnitData::unitId).toList());
+    public StageData toDomain() {
+        return new StageData.Split(doses.stream().map(UnitData::toDomain).toList());
     }
 
     @Override

@@ -20,17 +20,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.vein2vein.batch.domain.StageData;
 import org.vein2vein.kernel.Stage;
 import org.vein2vein.platform.problem.Problem;
 
 /**
- * Reads a step's {@code data} as the typed record of its stage and validates it whole. What the
- * ledger keeps is the validated record written back as JSON, absent fields left out.
+ * Reads a step's {@code data} as the request record of its stage, validates it whole, and answers the
+ * domain's typed record of it.
  */
 @ApplicationScoped
 public class StageDataReader {
 
-    private static final Map<Stage, Class<? extends StageData>> TYPES = new EnumMap<>(Stage.class);
+    private static final Map<Stage, Class<? extends StageDataBody>> TYPES = new EnumMap<>(Stage.class);
 
     static {
         TYPES.put(Stage.COLLECTED, CollectionData.class);
@@ -60,19 +61,15 @@ public class StageDataReader {
     }
 
     private final ObjectMapper mapper;
-    private final ObjectMapper writer;
     private final Validator validator;
 
     public StageDataReader(ObjectMapper mapper, Validator validator) {
         this.mapper = mapper;
-        // Numbers are kept as sent: 240 stays 240, 70.50 stays 70.50 (not 2.4E+2, 70.5).
-        this.writer = mapper.copy().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
-                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
         this.validator = validator;
     }
 
     /** The type of data each stage takes; ORDERED, which only starts a batch, takes none. */
-    public static Optional<Class<? extends StageData>> typeOf(Stage stage) {
+    public static Optional<Class<? extends StageDataBody>> typeOf(Stage stage) {
         return Optional.ofNullable(TYPES.get(stage));
     }
 
@@ -83,10 +80,10 @@ public class StageDataReader {
      *         the path from the request's {@code data}
      * @throws InvalidStageDataException listing every invalid field
      */
-    public Read read(Stage stage, ObjectNode data) throws JsonMappingException {
-        Class<? extends StageData> type = typeOf(stage).orElseThrow(() -> new InvalidStageDataException(List.of(
+    public StageData read(Stage stage, ObjectNode data) throws JsonMappingException {
+        Class<? extends StageDataBody> type = typeOf(stage).orElseThrow(() -> new InvalidStageDataException(List.of(
                 new Problem.Violation("stage", stage + " starts a batch and is never logged as a step"))));
-        StageData typed;
+        StageDataBody typed;
         try {
             typed = mapper.readerFor(type).readValue(data);
         } catch (JsonMappingException e) {
@@ -96,7 +93,7 @@ public class StageDataReader {
             throw new IllegalStateException("a JSON tree is always readable", e);
         }
         List<Problem.Violation> violations = new ArrayList<>();
-        for (ConstraintViolation<StageData> violation : validator.validate(typed)) {
+        for (ConstraintViolation<StageDataBody> violation : validator.validate(typed)) {
             violations.add(new Problem.Violation("data." + path(violation.getPropertyPath()), violation.getMessage()));
         }
         if (violations.isEmpty()) {
@@ -107,7 +104,7 @@ public class StageDataReader {
             violations.sort(Comparator.comparing(Problem.Violation::field));
             throw new InvalidStageDataException(violations);
         }
-        return new Read(typed, writer.valueToTree(typed));
+        return typed.toDomain();
     }
 
     /**
@@ -131,7 +128,4 @@ public class StageDataReader {
         return field.toString();
     }
 
-    /** The typed data, and the JSON the ledger keeps of it. */
-    public record Read(StageData data, ObjectNode json) {
-    }
 }

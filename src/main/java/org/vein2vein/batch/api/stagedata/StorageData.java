@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.vein2vein.batch.application.StepFacts;
+import org.vein2vein.batch.domain.StageData;
+
 
 /** The released units put in long-term storage at ≤ −150 °C. */
 @Schema(name = "StorageData", description = "STORED: units in long-term cryogenic storage")
@@ -18,10 +19,10 @@ public record StorageData(
         @NotNull @Size(min = 1, max = 500, message = "must list 1 to 500 units")
         @Schema(required = true, description = "The units stored; every one must be a unit of the batch")
         List<@NotNull @Pattern(regexp = Fields.UNIT_ID, message = Fields.UNIT_ID_MESSAGE) String> unitIds)
-        implements StageData {
+        implements StageDataBody {
 
     @Override
-    public StepFacts facts() {
-        return StepFacts.NONE.withUnitIds(unitIds);
+    public StageData toDomain() {
+        return new StageData.Storage(location.toDomain(), unitIds);
     }
 }

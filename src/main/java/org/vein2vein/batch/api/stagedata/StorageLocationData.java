@@ -5,6 +5,8 @@ import jakarta.validation.constraints.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import org.vein2vein.batch.domain.StageData;
+
 /** A place in a cryogenic freezer. */
 @Schema(name = "StorageLocation", description = "Freezer, rack, box and position")
 public record StorageLocationData(
@@ -16,4 +18,8 @@ public record StorageLocationData(
         @Schema(required = true, example = "B14") String box,
         @NotNull @Pattern(regexp = Fields.CODE, message = Fields.CODE_MESSAGE)
         @Schema(required = true, example = "A3") String position) {
+
+    StageData.StorageLocation toDomain() {
+        return new StageData.StorageLocation(freezer, rack, box, position);
+    }
 }

@@ -1,5 +1,7 @@
 package org.vein2vein.batch.api.stagedata;
 
+import java.util.Optional;
+
 import java.math.BigDecimal;
 
 import jakarta.validation.Valid;
@@ -11,7 +13,8 @@ import jakarta.validation.constraints.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.vein2vein.batch.application.StepFacts;
+import org.vein2vein.batch.domain.StageData;
+
 
 /** A unit thawed for infusion (at occurredAt): an identity checkpoint, and the start of the thaw-to-infusion window. */
 @Schema(name = "ThawData", description = "THAWED: a unit thawed at the bedside or in the pharmacy, an identity "
@@ -24,10 +27,10 @@ public record ThawData(
         @Digits(integer = 2, fraction = 2, message = "must have at most 2 digits before the decimal point and 2 after")
         @Schema(description = "Water bath or dry thawer temperature, in °C, to 2 decimal places", example = "37")
         BigDecimal thawTemperatureC)
-        implements StageData {
+        implements StageDataBody {
 
     @Override
-    public StepFacts facts() {
-        return StepFacts.NONE.withUnitId(unitId).withIdentityScan(identityCheck.toScan());
+    public StageData toDomain() {
+        return new StageData.Thaw(unitId, identityCheck.toScan(), Optional.ofNullable(thawTemperatureC));
     }
 }

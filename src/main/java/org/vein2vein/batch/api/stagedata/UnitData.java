@@ -12,6 +12,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import org.vein2vein.batch.domain.StageData;
+
 /** A bag or dose with its own id, as labelled. */
 @Schema(name = "NewUnit", description = "A bag or dose, labelled with its own unit id")
 public record UnitData(
@@ -25,4 +27,8 @@ public record UnitData(
         @NotNull @PositiveOrZero @Max(value = 1_000_000_000_000L, message = "must be at most 10^12 cells")
         @Schema(required = true, description = "CAR+ viable T cells in the unit", example = "300000000")
         Long carPositiveViableCells) {
+
+    StageData.LabelledUnit toDomain() {
+        return new StageData.LabelledUnit(unitId, volumeMl, carPositiveViableCells);
+    }
 }

@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 
 /** Tolerances applied to the times technicians give for their steps. */
 @ConfigMapping(prefix = "vein2vein.steps")
-public interface StepRules {
+public interface ClockSkewConfig {
 
     /**
      * How far the clocks of devices and servers may disagree: a step may be dated this far in

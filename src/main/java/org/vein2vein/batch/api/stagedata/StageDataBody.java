@@ -2,7 +2,7 @@ package org.vein2vein.batch.api.stagedata;
 
 import java.util.List;
 
-import org.vein2vein.batch.application.StepFacts;
+import org.vein2vein.batch.domain.StageData;
 import org.vein2vein.platform.problem.Problem;
 
 /**
@@ -10,10 +10,10 @@ import org.vein2vein.platform.problem.Problem;
  * bean-validation constraints; rules between fields are in {@link #crossFieldViolations()}. The
  * validated record, written back as JSON, is what the custody ledger keeps.
  */
-public interface StageData {
+public interface StageDataBody {
 
-    /** What the service's rules need to know of this step. */
-    StepFacts facts();
+    /** The validated data as the domain's typed record. */
+    StageData toDomain();
 
     /** Violations of rules that span several fields, with paths relative to {@code data}. */
     default List<Problem.Violation> crossFieldViolations() {

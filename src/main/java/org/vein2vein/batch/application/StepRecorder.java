@@ -1,0 +1,210 @@
+package org.vein2vein.batch.application;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.logging.Log;
+
+import org.vein2vein.batch.domain.Batch;
+import org.vein2vein.batch.domain.BatchUnit;
+import org.vein2vein.batch.domain.Dose;
+import org.vein2vein.batch.domain.StageData;
+import org.vein2vein.batch.domain.rules.Refusal;
+import org.vein2vein.batch.domain.rules.RefusalKind;
+import org.vein2vein.batch.domain.rules.Step;
+import org.vein2vein.batch.domain.rules.StepContext;
+import org.vein2vein.batch.persistence.BatchCollections;
+import org.vein2vein.batch.persistence.BatchEntity;
+import org.vein2vein.batch.persistence.BatchSites;
+import org.vein2vein.batch.persistence.BatchUnits;
+import org.vein2vein.batch.persistence.QcResultRepository;
+import org.vein2vein.clock.application.WindowClocks;
+import org.vein2vein.clock.domain.WindowClock;
+import org.vein2vein.custody.application.Ledger;
+import org.vein2vein.custody.domain.CustodyEvent;
+import org.vein2vein.custody.domain.CustodyEventType;
+import org.vein2vein.custody.domain.LedgerHead;
+import org.vein2vein.kernel.Actor;
+import org.vein2vein.kernel.Coi;
+import org.vein2vein.kernel.Stage;
+import org.vein2vein.product.domain.TimeWindow;
+
+/**
+ * Writes what became of a step, in its transaction: the batch's (or dose's) new stage, the state the
+ * next steps' rules read (units, collections, QC results, what is in transit), its ledger event and
+ * outbox message, its clocks; or, for a refusal kept on record, the rejected attempt and any hold.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class StepRecorder {
+
+    /** A lot's side exits that end the journey of its doses still under way, too. */
+    private static final Set<Stage> LOT_ENDINGS = EnumSet.of(Stage.CANCELLED, Stage.DESTROYED,
+            Stage.MANUFACTURING_FAILED);
+
+    /** The part of the service that puts batches on hold after an identity mismatch. */
+    static final Actor IDENTITY_CHECKPOINT = Actor.system("vein2vein-identity-checkpoint");
+
+    private final BatchUnits units;
+    private final BatchCollections collections;
+    private final BatchSites batchSites;
+    private final QcResultRepository qcResults;
+    private final Ledger ledger;
+    private final WindowClocks clocks;
+    private final StepPayloads payloads;
+    private final BatchService batches;
+
+    public StepRecorder(BatchUnits units, BatchCollections collections, BatchSites batchSites,
+            QcResultRepository qcResults, Ledger ledger, WindowClocks clocks, StepPayloads payloads,
+            BatchService batches) {
+        this.units = units;
+        this.collections = collections;
+        this.batchSites = batchSites;
+        this.qcResults = qcResults;
+        this.ledger = ledger;
+        this.clocks = clocks;
+        this.payloads = payloads;
+        this.batches = batches;
+    }
+
+    /** Records a step every rule accepted, with what the rules noted. */
+    public StepOutcome.Recorded record(BatchEntity entity, StepContext context, Map<String, Object> notes,
+            LedgerHead head, Actor actor, Instant now) {
+        Step step = context.step();
+        Coi coi = context.batch().coi();
+        Optional<Dose> nextDose = context.dose().map(dose -> advanced(dose, context));
+        Batch next = nextDose.isPresent() ? context.batch() : context.batch().advanceTo(step.stage());
+        entity.apply(next, now);
+        nextDose.ifPresent(dose -> units.save(dose, now));
+        keepState(coi, context, now);
+        batchSites.add(coi, step.site());
+        if (step.data() instanceof StageData.Shipment shipment) {
+            batchSites.add(coi, shipment.destinationSite());
+        }
+        Stage reached = nextDose.map(Dose::stage).orElse(next.stage());
+        CustodyEvent event = ledger.append(head, new Ledger.NewCustodyEvent(coi.value(),
+                CustodyEventType.STEP_RECORDED, reached.name(), step.occurredAt(), actor, step.site(),
+                payloads.recorded(step, notes)));
+        if (nextDose.isEmpty()) {
+            entity.stateSetBy(event.sequence());
+        }
+        moveClocks(context, reached);
+        Log.infof("Batch %s: %s%s recorded as event %d", coi, reached,
+                context.doseUnit().map(unit -> " of dose " + unit).orElse(""), event.sequence());
+        return new StepOutcome.Recorded(batches.state(entity, next, LedgerHead.of(event)), event);
+    }
+
+    /**
+     * Records a refused attempt that the ledger keeps; an identity mismatch also puts the batch (or
+     * dose) on hold, unless it is on hold already: the rejection is then the record.
+     */
+    public StepOutcome.Refused refuse(BatchEntity entity, StepContext context, Refusal refusal, LedgerHead head,
+            Actor actor, Instant now) {
+        Step step = context.step();
+        Coi coi = context.batch().coi();
+        CustodyEvent rejection = ledger.append(head, new Ledger.NewCustodyEvent(coi.value(),
+                CustodyEventType.STEP_REJECTED, context.currentStage().name(), step.occurredAt(), actor, step.site(),
+                payloads.rejected(step, context.doseUnit(), refusal)));
+        Log.infof("Batch %s: %s refused (%s), attempt recorded as event %d", coi, step.stage(), refusal.kind(),
+                rejection.sequence());
+        Optional<CustodyEvent> hold = Optional.empty();
+        Batch batch = context.batch();
+        if (refusal.kind().holds() && context.currentStage() != Stage.QUARANTINED) {
+            Instant heldAt = step.occurredAt().isAfter(now) ? step.occurredAt() : now;
+            if (context.dose().isPresent()) {
+                units.save(context.dose().get().advanceTo(Stage.QUARANTINED, batch.plan()), now);
+            } else {
+                batch = batch.advanceTo(Stage.QUARANTINED);
+                entity.apply(batch, now);
+            }
+            hold = Optional.of(ledger.append(LedgerHead.of(rejection), new Ledger.NewCustodyEvent(coi.value(),
+                    CustodyEventType.STEP_RECORDED, Stage.QUARANTINED.name(), heldAt, IDENTITY_CHECKPOINT,
+                    step.site(), payloads.hold(rejection.sequence(), context.doseUnit()))));
+            if (context.dose().isEmpty()) {
+                entity.stateSetBy(hold.get().sequence());
+            }
+            Log.infof("Batch %s: %s put on hold after an identity mismatch, event %d", coi,
+                    context.doseUnit().map(unit -> "dose " + unit).orElse("batch"), hold.get().sequence());
+        }
+        CustodyEvent last = hold.orElse(rejection);
+        return new StepOutcome.Refused(batches.state(entity, batch, LedgerHead.of(last)), refusal, rejection, hold);
+    }
+
+    private static Dose advanced(Dose dose, StepContext context) {
+        Dose next = dose.advanceTo(context.step().stage(), context.batch().plan());
+        return context.step().data() instanceof StageData.Allocation allocation
+                ? next.allocatedTo(allocation.recipientReference()) : next;
+    }
+
+    /**
+     * The state the rules of later steps read. The rules found the new identifiers free; a concurrent
+     * step on another batch may have taken one since, and then the whole step rolls back.
+     */
+    private void keepState(Coi coi, StepContext context, Instant now) {
+        Step step = context.step();
+        StageData data = step.data();
+        if (data instanceof StageData.Collection collection
+                && !collections.add(coi, collection.donationId(), step.occurredAt())) {
+            throw taken(RefusalKind.DONATION_ID_IN_USE, "Donation id", List.of(collection.donationId()));
+        }
+        if (data instanceof StageData.Formulation formulation) {
+            addUnits(coi, BatchUnit.Kind.BAG, formulation.units(), now);
+        }
+        if (data instanceof StageData.Split split) {
+            addUnits(coi, BatchUnit.Kind.DOSE, split.doses(), now);
+        }
+        if (data instanceof StageData.QcResults qc) {
+            qcResults.replace(coi, qc.results());
+        }
+        if (step.stage() == Stage.SHIPPED_TO_SITE) {
+            units.shipped(coi, data.handledUnits(), step.occurredAt());
+        }
+        if (step.stage() == Stage.RECEIVED_AT_SITE) {
+            units.received(coi, data.handledUnits());
+        }
+        if (step.stage() == Stage.STORED && !context.isDoseStep()) {
+            units.storeSplitDoses(coi);
+        }
+        if (LOT_ENDINGS.contains(step.stage()) && !context.isDoseStep()) {
+            units.endDoses(coi, step.stage());
+        }
+    }
+
+    private void addUnits(Coi coi, BatchUnit.Kind kind, List<StageData.LabelledUnit> labelled, Instant now) {
+        List<String> taken = units.add(coi, kind, labelled, now);
+        if (!taken.isEmpty()) {
+            throw taken(RefusalKind.UNIT_ID_IN_USE, "Unit id", taken);
+        }
+    }
+
+    private static RuntimeException taken(RefusalKind kind, String what, List<String> identifiers) {
+        return StepProblems.exception(Refusal.of(kind, what + " " + String.join(", ", identifiers)
+                + " was taken by another batch meanwhile; each is unique across all batches.")
+                .with("identifiers", identifiers));
+    }
+
+    /**
+     * Starts and stops the clocks of the windows the step begins and ends. A window the lot started
+     * (e.g. from RELEASED) that a dose's step ends is stopped by the first such step.
+     */
+    private void moveClocks(StepContext context, Stage reached) {
+        String coi = context.batch().coi().value();
+        List<TimeWindow> windows = context.rules().windows();
+        clocks.stageReached(coi, context.doseUnit().orElse(WindowClock.BATCH_LEVEL), reached,
+                context.step().occurredAt(), reached.isFinal(), windows);
+        if (context.isDoseStep()) {
+            List<TimeWindow> fromTheLot = windows.stream()
+                    .filter(window -> window.to() == reached && !Dose.isDoseStage(window.from(),
+                            context.batch().plan()))
+                    .toList();
+            clocks.stageReached(coi, WindowClock.BATCH_LEVEL, reached, context.step().occurredAt(), false, fromTheLot);
+        }
+    }
+}

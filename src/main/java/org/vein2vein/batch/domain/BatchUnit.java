@@ -1,0 +1,32 @@
+package org.vein2vein.batch.domain;
+
+import java.util.Objects;
+import java.util.Optional;
+
+import org.vein2vein.kernel.BatchType;
+
+/**
+ * A unit of a batch as the record keeps it: a formulated bag or a split dose, with its labelled
+ * CAR+ viable cells and whether it is on its way to the treatment site.
+ *
+ * @param labelledCells the CAR+ viable T cells its label states; empty for units recorded before labels were kept
+ * @param inTransit     whether it was shipped to the treatment site and not yet received there
+ */
+public record BatchUnit(String unitId, Kind kind, Optional<Long> labelledCells, boolean inTransit) {
+
+    public enum Kind { BAG, DOSE }
+
+    public BatchUnit {
+        Objects.requireNonNull(unitId, "unitId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(labelledCells, "labelledCells");
+    }
+
+    /**
+     * Whether the unit is what a patient receives, whose label must state a dose in the product's
+     * range: an autologous batch's bags, an allogeneic lot's doses (its formulated bag is the lot).
+     */
+    public boolean isAdministered(BatchType type) {
+        return kind == (type == BatchType.AUTOLOGOUS ? Kind.BAG : Kind.DOSE);
+    }
+}

@@ -1,0 +1,92 @@
+package org.vein2vein.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+import org.vein2vein.testing.Api;
+import org.vein2vein.testing.References;
+import org.vein2vein.testing.StageSamples;
+import org.vein2vein.testing.Tokens;
+
+/**
+ * Safety rules added with the reshaped step core, through the API: a bag labelled outside the
+ * product's dose range, a time inside the data that has not happened yet, and a witness who is the
+ * technician in other letters. Each is refused; only the missing second verifier is kept on record.
+ */
+@QuarkusTest
+class StepSafetyRulesTest {
+
+    private static final List<String> TO_EXPANSION = List.of("COLLECTED", "SHIPPED_TO_MANUFACTURING",
+            "RECEIVED_AT_MANUFACTURING", "ACCEPTED", "GENE_MODIFIED", "EXPANDED");
+
+    @Test
+    void aBagLabelledAtTenTimesTheMaximumDoseIsRefusedAndNothingIsWritten() {
+        String coi = batchAt(TO_EXPANSION);
+        long events = events(coi);
+        Map<String, Object> formulation = StageSamples.of(coi, "FORMULATED", Instant.now(), null);
+        formulation.put("units", List.of(StageSamples.map("unitId", StageSamples.bag(coi), "volumeMl", 70,
+                "carPositiveViableCells", 6_000_000_000L)));
+
+        JsonPath problem = Api.logStep(coi, "FORMULATED", Instant.now(), formulation).statusCode(409)
+                .contentType("application/problem+json").extract().jsonPath();
+
+        assertThat(problem.getString("type")).isEqualTo("urn:vein2vein:problem:labelled-dose-out-of-range");
+        assertThat(problem.getString("unitId")).isEqualTo(StageSamples.bag(coi));
+        assertThat(problem.getString("field")).isEqualTo("data.units[0].carPositiveViableCells");
+        Api.batch(coi).body("stage", equalTo("EXPANDED")).body("units", equalTo(List.of()));
+        assertThat(events(coi)).isEqualTo(events);
+    }
+
+    @Test
+    void aCollectionThatEndsTomorrowIsRefusedLikeAStepDatedTomorrow() {
+        String coi = Api.registerAutologous("PSN-SAFETY-" + References.suffix());
+        Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS);
+        Map<String, Object> collection = StageSamples.of(coi, "COLLECTED", Instant.now(), null);
+        collection.put("endedAt", tomorrow.toString());
+
+        Api.logStep(coi, "COLLECTED", Instant.now(), collection).statusCode(400)
+                .body("type", equalTo("urn:vein2vein:problem:invalid-request"))
+                .body("violations[0].field", equalTo("data.endedAt"));
+
+        Api.batch(coi).body("stage", equalTo("ORDERED"));
+        assertThat(events(coi)).isEqualTo(1);
+    }
+
+    @Test
+    void aWitnessWhoIsTheTechnicianInCapitalsIsNoSecondVerifier() {
+        String coi = batchAt(List.of("COLLECTED", "SHIPPED_TO_MANUFACTURING"));
+        long events = events(coi);
+        Map<String, Object> receipt = StageSamples.of(coi, "RECEIVED_AT_MANUFACTURING", Instant.now(), null);
+        receipt.put("identityCheck", StageSamples.map("scannedCoi", coi, "witness",
+                Tokens.TECHNICIAN_ID.toUpperCase(Locale.ROOT)));
+
+        Api.logStep(coi, "RECEIVED_AT_MANUFACTURING", Instant.now(), receipt).statusCode(409)
+                .body("type", equalTo("urn:vein2vein:problem:second-verifier-required"));
+
+        Api.batch(coi).body("stage", equalTo("SHIPPED_TO_MANUFACTURING"));
+        assertThat(events(coi)).as("the refused attempt is on record").isEqualTo(events + 1);
+    }
+
+    private static String batchAt(List<String> path) {
+        String coi = Api.registerAutologous("PSN-SAFETY-" + References.suffix());
+        for (String stage : path) {
+            Api.logStep(coi, stage).statusCode(201);
+        }
+        return coi;
+    }
+
+    private static long events(String coi) {
+        return Api.custody(coi).statusCode(200).extract().jsonPath().getLong("totalEvents");
+    }
+}
