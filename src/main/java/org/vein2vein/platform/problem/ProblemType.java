@@ -44,7 +44,10 @@ public enum ProblemType {
     TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests"),
     OCCURRED_BEFORE_PREVIOUS_EVENT("occurred-before-previous-event", 409,
             "The step is dated before the batch's previous event"),
+    REQUEST_TIMEOUT("request-timeout", 408, "The request did not arrive in time"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
+    URI_TOO_LONG("uri-too-long", 414, "The request line is too long"),
+    HEADER_FIELDS_TOO_LARGE("header-fields-too-large", 431, "The request's header fields are too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body's media type is not supported"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "The service is temporarily unavailable");
