@@ -83,13 +83,19 @@ public class ConnectionGuardInstaller implements HttpServerOptionsCustomizer {
         installOnListeningChannels();
     }
 
-    /** Idempotent: each listening channel gets one hook, whichever event comes first. */
+    /**
+     * Each listening channel gets one hook, whichever event comes first. A hook already there is
+     * replaced: in dev mode the server outlives a reload of the application, whose settings may change.
+     */
     synchronized void installOnListeningChannels() {
         for (Channel listening : listeningChannels()) {
-            if (listening.pipeline().get(ON_ACCEPT) == null) {
-                listening.pipeline().addFirst(ON_ACCEPT, new OnAccept());
-                Log.debugf("Connection guard installed on %s", listening.localAddress());
+            ChannelPipeline pipeline = listening.pipeline();
+            if (pipeline.get(ON_ACCEPT) == null) {
+                pipeline.addFirst(ON_ACCEPT, new OnAccept());
+            } else {
+                pipeline.replace(ON_ACCEPT, ON_ACCEPT, new OnAccept());
             }
+            Log.debugf("Connection guard installed on %s", listening.localAddress());
         }
     }
 
