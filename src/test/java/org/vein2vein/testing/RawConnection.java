@@ -64,6 +64,26 @@ public final class RawConnection implements AutoCloseable {
         }
     }
 
+    /** Reads one answer's head, such as {@code 100 Continue}, and returns its status line. */
+    public String readHead() {
+        StringBuilder head = new StringBuilder();
+        try {
+            InputStream in = socket.getInputStream();
+            while (head.indexOf("\r\n\r\n") < 0) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new AssertionError("the server closed the connection; received: " + head);
+                }
+                head.append((char) b);
+            }
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("no answer within " + PATIENCE + "; received: " + head, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return head.substring(0, head.indexOf("\r\n"));
+    }
+
     /** Everything the server sends until it closes the connection; an empty answer if it sent nothing. */
     public Answer readUntilClosed() {
         ByteArrayOutputStream received = new ByteArrayOutputStream();

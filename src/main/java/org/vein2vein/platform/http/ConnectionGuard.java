@@ -156,13 +156,20 @@ final class ConnectionGuard extends ChannelDuplexHandler {
         if (msg instanceof HttpResponse) {
             answerStarted = true;
         }
-        ctx.write(msg, promise);
-        if (msg instanceof LastHttpContent && unanswered > 0) {
-            unanswered--;
-            if (unanswered == 0 && reading == Reading.NEXT_HEAD) {
+        if (!(msg instanceof LastHttpContent) || unanswered == 0) {
+            ctx.write(msg, promise);
+            return;
+        }
+        unanswered--;
+        // The next head is awaited once the answer is out: a large answer to a slow reader takes time.
+        ChannelPromise written = promise.unvoid();
+        ctx.write(msg, written);
+        written.addListener(done -> {
+            if (unanswered == 0 && reading == Reading.NEXT_HEAD && deadline == null && !refused
+                    && ctx.channel().isActive()) {
                 awaitNextHead(ctx);
             }
-        }
+        });
     }
 
     private void awaitNextHead(ChannelHandlerContext ctx) {

@@ -114,6 +114,22 @@ class ConnectionGuardTest {
     }
 
     @Test
+    void anAnswerStillBeingSentIsNotCutOff() {
+        send("GET /api/v1/sites HTTP/1.1\r\nHost: vein2vein\r\n\r\n");
+        DefaultFullHttpResponse ok = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        ok.headers().setInt("Content-Length", 0);
+        connection.write(ok);
+
+        elapse(HEADER_TIMEOUT.multipliedBy(2));
+        assertThat(connection.isOpen()).as("the answer is not out yet").isTrue();
+
+        connection.flushOutbound();
+        ReferenceCountUtil.release(connection.readOutbound());
+        elapse(HEADER_TIMEOUT);
+        assertThat(connection.isOpen()).as("idle after its answer").isFalse();
+    }
+
+    @Test
     void aBodyTrickledPastItsDeadlineIsAnswered408() {
         send("POST /api/v1/batches?dryRun=1 HTTP/1.1\r\nHost: vein2vein\r\nContent-Length: 100\r\n\r\n{\"type\"");
         elapse(BODY_TIMEOUT.minusSeconds(1));
