@@ -58,10 +58,12 @@ public class RateLimiter {
         sweepIfDue(now);
         Map<Client, TokenBucket> table = client.authenticated() ? callers : addresses;
         TokenBucket bucket = table.get(client);
-        if (bucket == null) {
-            if (table.size() >= maxClients && client.authenticated()) {
+        if (bucket == null && client.authenticated()) {
+            if (table.size() >= maxClients) {
                 makeRoomIn(table);
             }
+            bucket = table.computeIfAbsent(client, key -> new TokenBucket(requestsPerSecond, burst, now));
+        } else if (bucket == null) {
             bucket = table.size() < maxClients
                     ? table.computeIfAbsent(client, key -> new TokenBucket(requestsPerSecond, burst, now))
                     : overflow;
