@@ -1,7 +1,6 @@
 package org.vein2vein.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.vein2vein.testing.StageSamples.map;
 
@@ -152,7 +151,7 @@ class AllogeneicJourneyScenarioTest {
                             "site", step.site(), "data", step.data()))
                     .post("/api/v1/batches/{coi}/steps", coi)
                     .then().log().ifValidationFails().statusCode(201)
-                    .header("Location", endsWith("/api/v1/batches/" + coi + "/custody/" + sequence))
+                    .header("Location", equalTo("/api/v1/batches/" + coi + "/custody/" + sequence))
                     .header("ETag", equalTo("\"" + sequence + "\""))
                     .body("event.sequence", equalTo((int) sequence))
                     .body("event.stage", equalTo(step.stage()))

@@ -1,9 +1,17 @@
 package org.vein2vein.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.smallrye.jwt.util.KeyUtils;
+
+import org.vein2vein.platform.embedded.DevSigningKeys;
 import org.vein2vein.platform.security.Roles;
 
 /** Tokens the tests mint for themselves, signed with the key the service under test trusts. */
@@ -40,5 +48,18 @@ public final class Tokens {
     public static String token(String subject, String role, String organisation, List<String> sites) {
         return TestInfrastructure.signingKeys().token(subject, Set.of(role), organisation, sites,
                 Duration.ofHours(1));
+    }
+
+    /** {@code claims}, from the trusted issuer for this service, signed with its key: a token of any shape. */
+    public static String signed(JwtClaimsBuilder claims) {
+        try {
+            String pem = Files.readString(TestInfrastructure.signingKeyDirectory().resolve("dev-signing-key.pem"));
+            return claims.issuer(DevSigningKeys.ISSUER).audience(DevSigningKeys.AUDIENCE).expiresIn(Duration.ofHours(1))
+                    .sign(KeyUtils.decodePrivateKey(pem));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -39,6 +39,7 @@ import org.vein2vein.platform.problem.Problem;
 import org.vein2vein.platform.problem.ProblemResponses;
 import org.vein2vein.platform.security.CurrentCaller;
 import org.vein2vein.platform.security.Roles;
+import org.vein2vein.platform.web.Locations;
 import org.vein2vein.product.api.ProductExamples;
 
 @Path("/api/v1/batches")
@@ -109,7 +110,7 @@ public class BatchResource {
                     request.subjectReference(), request.productCode(), request.collectionSite()), caller.get());
             BatchResponse body = BatchResponse.of(registered.state());
             URI location = uri.getBaseUriBuilder().path(BatchResource.class).path(body.coi()).build();
-            return Response.created(location).tag(new EntityTag(body.etag())).entity(body).build();
+            return Locations.created(location).tag(new EntityTag(body.etag())).entity(body).build();
         });
     }
 

@@ -47,6 +47,7 @@ import org.vein2vein.platform.problem.ProblemType;
 import org.vein2vein.platform.security.CurrentCaller;
 import org.vein2vein.platform.security.Roles;
 import org.vein2vein.platform.web.IfMatch;
+import org.vein2vein.platform.web.Locations;
 
 @Path("/api/v1/batches/{coi}/steps")
 @Produces(MediaType.APPLICATION_JSON)
@@ -175,7 +176,7 @@ public class StepResource {
         BatchResponse batch = BatchResponse.of(recorded.state());
         URI location = uri.getBaseUriBuilder().path(CustodyResource.class)
                 .path(Long.toString(recorded.event().sequence())).build(id.value());
-        return Response.created(location).tag(new EntityTag(batch.etag()))
+        return Locations.created(location).tag(new EntityTag(batch.etag()))
                 .entity(new StepRecordedResponse(CustodyEventResponse.of(recorded.event(), json), batch)).build();
     }
 

@@ -1,5 +1,7 @@
 package org.vein2vein.platform.problem;
 
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -30,6 +32,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpClosedException;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -196,6 +199,20 @@ public class ProblemMappers {
         return respond(Problem.of(ProblemType.INVALID_REQUEST, "The request cannot be processed as sent."), uri);
     }
 
+    /**
+     * A client that closes its connection before its body has arrived, or before its answer is
+     * written, is not an incident: one line at DEBUG. Other input/output failures still are.
+     */
+    @ServerExceptionMapper
+    public Response inputOutput(IOException e, UriInfo uri) {
+        if (!closedByPeer(e)) {
+            return unexpected(e, uri);
+        }
+        Log.debugf("The client closed the connection of %s before the exchange ended", uri.getPath());
+        return respond(Problem.of(ProblemType.INVALID_REQUEST, "The connection closed before the request body "
+                + "arrived."), uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri, Request request, HttpHeaders headers) {
         // A failure at a commit is the database's (see WriteTransactions): any other came before anything was
@@ -214,6 +231,15 @@ public class ProblemMappers {
         Log.errorf(e, "Unexpected failure, incident %s", incident);
         return respond(Problem.of(ProblemType.INTERNAL_ERROR, what + " Quote incident " + incident + ".")
                 .with("incident", incident.toString()), uri);
+    }
+
+    private static boolean closedByPeer(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException || cause instanceof ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response invalidField(JsonMappingException e, String complaint, UriInfo uri) {

@@ -25,7 +25,10 @@ public interface RateLimitConfig {
     @Positive
     int burst();
 
-    /** Most clients tracked at once; beyond, new clients share one bucket until idle ones are forgotten. */
+    /**
+     * Most callers, and most anonymous networks, tracked at once. Beyond, new anonymous networks share
+     * one bucket until idle ones are forgotten; a new caller takes the place of another.
+     */
     @WithDefault("100000")
     @Positive
     int maxClients();

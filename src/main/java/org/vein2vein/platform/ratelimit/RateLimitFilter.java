@@ -67,7 +67,11 @@ public class RateLimitFilter {
     /** The peer's address, or the forwarded client's when quarkus.http.proxy.* trusts a proxy. */
     private static String addressOf(HttpServerRequest connection) {
         SocketAddress remote = connection.remoteAddress();
-        return remote == null ? "" : remote.hostAddress();
+        if (remote == null) {
+            return "";
+        }
+        // A forwarded client named by something other than an address has no host address.
+        return remote.hostAddress() != null ? remote.hostAddress() : remote.host();
     }
 
     private String perSecond() {

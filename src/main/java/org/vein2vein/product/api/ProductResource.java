@@ -44,6 +44,7 @@ import org.vein2vein.platform.problem.ProblemType;
 import org.vein2vein.platform.security.CurrentCaller;
 import org.vein2vein.platform.security.Roles;
 import org.vein2vein.platform.web.IfMatch;
+import org.vein2vein.platform.web.Locations;
 import org.vein2vein.product.application.ProductCatalogue;
 import org.vein2vein.product.application.ProductNotFoundException;
 import org.vein2vein.product.domain.ProductVersion;
@@ -115,7 +116,7 @@ public class ProductResource {
         return idempotent.run(idempotencyKey, request, () -> {
             ProductResponse body = ProductResponse.of(products.create(request.toDefinition(), caller.get()));
             URI location = uri.getBaseUriBuilder().path(ProductResource.class).path(body.code()).build();
-            return Response.created(location).tag(new EntityTag(body.etag())).entity(body).build();
+            return Locations.created(location).tag(new EntityTag(body.etag())).entity(body).build();
         });
     }
 

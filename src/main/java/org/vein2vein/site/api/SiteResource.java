@@ -43,6 +43,7 @@ import org.vein2vein.platform.security.CurrentCaller;
 import org.vein2vein.platform.security.Roles;
 import org.vein2vein.platform.web.IfMatch;
 import org.vein2vein.platform.web.QueryParameters;
+import org.vein2vein.platform.web.Locations;
 import org.vein2vein.site.application.Page;
 import org.vein2vein.site.application.SiteNotFoundException;
 import org.vein2vein.site.application.SiteRegistry;
@@ -125,7 +126,7 @@ public class SiteResource {
             SiteResponse body = SiteResponse.of(registry.create(request.code(), request.name(), request.kind(),
                     request.organisation(), caller.get()));
             URI location = uri.getBaseUriBuilder().path(SiteResource.class).path(body.code()).build();
-            return Response.created(location).tag(new EntityTag(body.etag())).entity(body).build();
+            return Locations.created(location).tag(new EntityTag(body.etag())).entity(body).build();
         });
     }
 

@@ -42,9 +42,13 @@ class RateLimitTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            // One token every two seconds: the burst is spent long before the first token is back.
+            // One token every two seconds: the burst is spent long before the first token is back. This
+            // host is a trusted proxy, so that a test can name the address a request comes from.
             return Map.of("vein2vein.rate-limit.requests-per-second", "0.5",
-                    "vein2vein.rate-limit.burst", Integer.toString(BURST));
+                    "vein2vein.rate-limit.burst", Integer.toString(BURST),
+                    "quarkus.http.proxy.proxy-address-forwarding", "true",
+                    "quarkus.http.proxy.allow-x-forwarded", "true",
+                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1,[::1]");
         }
     }
 
@@ -130,6 +134,22 @@ class RateLimitTest {
             assertThat(RestAssured.given().get("/q/openapi").statusCode()).as("the contract is not limited")
                     .isEqualTo(200);
         }
+    }
+
+    @Test
+    void anonymousRequestsFromOneIpv6SubscriberShareOneAllowance() {
+        // One subscriber's /64, as forwarded by the trusted proxy: any address in it is the same client.
+        List<String> subscriber = List.of("2001:db8:42:1::1", "2001:db8:42:1::2", "2001:db8:42:1:ffff:0:0:3");
+        for (String address : subscriber) {
+            assertThat(anonymousFrom(address).statusCode()).isEqualTo(401);
+        }
+
+        assertThat(anonymousFrom("2001:db8:42:1::99").statusCode()).isEqualTo(429);
+        assertThat(anonymousFrom("2001:db8:42:2::1").statusCode()).as("another subscriber").isEqualTo(401);
+    }
+
+    private static Response anonymousFrom(String address) {
+        return RestAssured.given().header("X-Forwarded-For", address).get(BATCHES + "/" + UNKNOWN_COI);
     }
 
     private static String newTechnician() {

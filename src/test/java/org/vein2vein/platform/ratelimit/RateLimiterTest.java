@@ -98,15 +98,59 @@ class RateLimiterTest {
     }
 
     @Test
-    void newClientsShareOneBucketWhileTheTableIsFull() {
+    void newAnonymousNetworksShareOneBucketWhileTheirTableIsFull() {
+        RateLimiter limiter = limiter(1, 1, 2);
+        assertThat(limiter.acquire(Client.address("192.0.2.1"))).isZero();
+        assertThat(limiter.acquire(Client.address("192.0.2.2"))).isZero();
+
+        assertThat(limiter.acquire(Client.address("192.0.2.3"))).isZero();
+        assertThat(limiter.acquire(Client.address("192.0.2.4"))).as("the shared bucket is spent").isEqualTo(1);
+        assertThat(limiter.trackedClients()).isEqualTo(2);
+        assertThat(limiter.acquire(Client.address("192.0.2.1"))).as("known networks keep their own bucket")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anonymousNetworksNeverCrowdOutCallers() {
+        RateLimiter limiter = limiter(1, 1, 2);
+        for (int i = 1; i <= 10; i++) {
+            limiter.acquire(Client.address("192.0.2." + i));
+        }
+
+        assertThat(limiter.acquire(ALICE)).isZero();
+        assertThat(limiter.acquire(BOB)).isZero();
+        assertThat(limiter.acquire(ALICE)).as("Alice is counted on her own").isEqualTo(1);
+    }
+
+    @Test
+    void aNewCallerTakesThePlaceOfAnotherWhenCallersFillTheirTable() {
         RateLimiter limiter = limiter(1, 1, 2);
         assertThat(limiter.acquire(ALICE)).isZero();
         assertThat(limiter.acquire(BOB)).isZero();
 
-        assertThat(limiter.acquire(Client.address("192.0.2.1"))).isZero();
-        assertThat(limiter.acquire(Client.address("192.0.2.2"))).isEqualTo(1);
+        Client carol = Client.caller("carol", "HOSP-LYON");
+        assertThat(limiter.acquire(carol)).as("never refused for want of room").isZero();
+        assertThat(limiter.acquire(carol)).as("and counted in a bucket of her own").isEqualTo(1);
         assertThat(limiter.trackedClients()).isEqualTo(2);
-        assertThat(limiter.acquire(ALICE)).as("known clients keep their own bucket").isEqualTo(1);
+    }
+
+    @Test
+    void anIpv6ClientIsCountedByItsSlash64() {
+        RateLimiter limiter = limiter(1, 2, 100);
+
+        assertThat(limiter.acquire(Client.address("2001:db8:1:2::1"))).isZero();
+        assertThat(limiter.acquire(Client.address("2001:db8:1:2:ffff:ffff:ffff:fffe"))).isZero();
+        assertThat(limiter.acquire(Client.address("[2001:0db8:0001:0002:0:0:0:9]"))).as("the same /64").isEqualTo(1);
+        assertThat(limiter.acquire(Client.address("2001:db8:1:3::1"))).as("the next /64").isZero();
+    }
+
+    @Test
+    void networksAreNamedByAddressOrPrefix() {
+        assertThat(Client.networkOf("192.0.2.7")).isEqualTo("192.0.2.7");
+        assertThat(Client.networkOf("::ffff:192.0.2.7")).as("IPv4-mapped").isEqualTo("192.0.2.7");
+        assertThat(Client.networkOf("2001:db8:1:2:3:4:5:6")).isEqualTo("2001:db8:1:2::/64");
+        assertThat(Client.networkOf("0:0:0:0:0:0:0:1%0")).isEqualTo("::/64");
+        assertThat(Client.networkOf("proxy.example")).as("a name is never looked up").isEqualTo("proxy.example");
     }
 
     private RateLimiter limiter(double perSecond, int burst, int maxClients) {
