@@ -204,9 +204,9 @@ public class ProblemMappers {
      * written, is not an incident: one line at DEBUG. Other input/output failures still are.
      */
     @ServerExceptionMapper
-    public Response inputOutput(IOException e, UriInfo uri) {
+    public Response inputOutput(IOException e, UriInfo uri, Request request, HttpHeaders headers) {
         if (!closedByPeer(e)) {
-            return unexpected(e, uri);
+            return unexpected(e, uri, request, headers);
         }
         Log.debugf("The client closed the connection of %s before the exchange ended", uri.getPath());
         return respond(Problem.of(ProblemType.INVALID_REQUEST, "The connection closed before the request body "
