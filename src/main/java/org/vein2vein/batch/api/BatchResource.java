@@ -82,26 +82,12 @@ public class BatchResource {
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {
                             @ExampleObject(name = "invalid-request", value = ApiExamples.PROBLEM_INVALID_REQUEST),
-                            @ExampleObject(name = "malformed-json", value = ApiExamples.PROBLEM_MALFORMED_JSON),
                             @ExampleObject(name = "product-not-applicable",
-                                    value = ProductExamples.PROBLEM_PRODUCT_NOT_APPLICABLE),
-                            @ExampleObject(name = "invalid-idempotency-key", value = IdempotencyApi.PROBLEM_INVALID_KEY) }))
+                                    value = ProductExamples.PROBLEM_PRODUCT_NOT_APPLICABLE) }))
     @APIResponse(responseCode = "403", description = "Not a technician, or the collection site is not one of yours",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "site-not-permitted",
                             value = ApiExamples.PROBLEM_SITE_NOT_PERMITTED)))
-    @APIResponse(responseCode = "409", description = "A request with the same Idempotency-Key is still being processed",
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "request-in-flight",
-                            value = IdempotencyApi.PROBLEM_REQUEST_IN_FLIGHT)))
-    @APIResponse(responseCode = "415", description = "The body is not JSON",
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unsupported-media-type",
-                            value = ApiExamples.PROBLEM_UNSUPPORTED_MEDIA_TYPE)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used for a different request",
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "idempotency-key-reused",
-                            value = IdempotencyApi.PROBLEM_KEY_REUSED)))
     public Response register(@Parameter(description = IdempotencyApi.KEY_DESCRIPTION,
             example = IdempotencyApi.KEY_EXAMPLE) @HeaderParam(IdempotentExecution.HEADER) String idempotencyKey,
             @Valid @NotNull RegisterBatchRequest request, UriInfo uri) {

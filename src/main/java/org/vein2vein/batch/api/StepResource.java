@@ -108,8 +108,7 @@ public class StepResource {
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {
                             @ExampleObject(name = "invalid-request", value = ApiExamples.PROBLEM_INVALID_REQUEST),
-                            @ExampleObject(name = "invalid-coi", value = ApiExamples.PROBLEM_INVALID_COI),
-                            @ExampleObject(name = "invalid-idempotency-key", value = IdempotencyApi.PROBLEM_INVALID_KEY) }))
+                            @ExampleObject(name = "invalid-coi", value = ApiExamples.PROBLEM_INVALID_COI) }))
     @APIResponse(responseCode = "403", description = "Not a technician, or the step's site is not one of yours",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "site-not-permitted",
@@ -138,21 +137,11 @@ public class StepResource {
                             @ExampleObject(name = "unit-not-in-batch", value = StepExamples.PROBLEM_UNIT_NOT_IN_BATCH),
                             @ExampleObject(name = "unit-id-in-use", value = StepExamples.PROBLEM_UNIT_ID_IN_USE),
                             @ExampleObject(name = "dose-already-allocated",
-                                    value = StepExamples.PROBLEM_DOSE_ALREADY_ALLOCATED),
-                            @ExampleObject(name = "request-in-flight",
-                                    value = IdempotencyApi.PROBLEM_REQUEST_IN_FLIGHT) }))
+                                    value = StepExamples.PROBLEM_DOSE_ALREADY_ALLOCATED) }))
     @APIResponse(responseCode = "412", description = "If-Match named a ledger sequence the batch has moved past",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "precondition-failed",
                             value = ApiExamples.PROBLEM_PRECONDITION_FAILED)))
-    @APIResponse(responseCode = "415", description = "The body is not JSON",
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unsupported-media-type",
-                            value = ApiExamples.PROBLEM_UNSUPPORTED_MEDIA_TYPE)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used for a different request",
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "idempotency-key-reused",
-                            value = IdempotencyApi.PROBLEM_KEY_REUSED)))
     public Response logStep(@Parameter(description = "The batch's COI", example = ApiExamples.COI)
             @PathParam("coi") String coi,
             @Parameter(description = "The batch's ETag as last read, e.g. \"5\": the step is only recorded if no "

@@ -113,6 +113,26 @@ public final class ApiExamples {
              "title": "The request body's media type is not supported", "status": 415,
              "detail": "Send the request body as application/json.", "instance": "/api/v1/batches"}""";
 
+    public static final String PROBLEM_PAYLOAD_TOO_LARGE = """
+            {"type": "urn:vein2vein:problem:payload-too-large", "title": "The request body is too large",
+             "status": 413, "detail": "The request body exceeds the limit of 524288 bytes.",
+             "instance": "/api/v1/batches/V2V7K3Q9P2XRTB/steps"}""";
+
+    public static final String PROBLEM_INTERNAL_ERROR = """
+            {"type": "urn:vein2vein:problem:internal-error", "title": "Internal error", "status": 500,
+             "detail": "The request failed unexpectedly; nothing was recorded. Quote incident 0f3c9a52-5d1e-4b7a-9c61-2e8f4d7a1b30.",
+             "instance": "/api/v1/batches", "incident": "0f3c9a52-5d1e-4b7a-9c61-2e8f4d7a1b30"}""";
+
+    public static final String PROBLEM_OUTCOME_UNKNOWN = """
+            {"type": "urn:vein2vein:problem:outcome-unknown", "title": "Whether the request was recorded is unknown",
+             "status": 500, "detail": "The connection to the database failed while the request was being committed: it may or may not have been recorded. Send it again with the same Idempotency-Key to find out: if it was recorded, you receive its answer; if not, it is carried out now. Quote incident 7a1d2c3e-4f50-4a61-b728-39c4d5e6f708.",
+             "instance": "/api/v1/batches/V2V7K3Q9P2XRTB/steps", "incident": "7a1d2c3e-4f50-4a61-b728-39c4d5e6f708"}""";
+
+    public static final String PROBLEM_SERVICE_UNAVAILABLE = """
+            {"type": "urn:vein2vein:problem:service-unavailable", "title": "The service is temporarily unavailable",
+             "status": 503, "detail": "The database cannot be reached; nothing was recorded. Try again in 5 seconds.",
+             "instance": "/api/v1/batches/V2V7K3Q9P2XRTB/steps"}""";
+
     private ApiExamples() {
     }
 }

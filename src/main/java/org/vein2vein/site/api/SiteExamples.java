@@ -72,11 +72,6 @@ final class SiteExamples {
              "status": 409, "detail": "A site with code SITE-LYON-01 already exists: change it with PUT /api/v1/sites/SITE-LYON-01.",
              "instance": "/api/v1/sites", "code": "SITE-LYON-01"}""";
 
-    static final String PROBLEM_REQUEST_IN_FLIGHT = """
-            {"type": "urn:vein2vein:problem:request-in-flight",
-             "title": "A request with this idempotency key is still being processed", "status": 409,
-             "detail": "A request with this Idempotency-Key is still being processed. Retry once it has been answered to receive its answer.",
-             "instance": "/api/v1/sites"}""";
 
     static final String PROBLEM_PRECONDITION_FAILED = """
             {"type": "urn:vein2vein:problem:precondition-failed", "title": "The resource has changed since you read it",

@@ -102,23 +102,10 @@ public class SiteResource {
     @APIResponse(responseCode = "400", description = "Malformed JSON, invalid fields or an invalid Idempotency-Key",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {
-                            @ExampleObject(name = "invalid-request", value = SiteExamples.PROBLEM_INVALID_REQUEST),
-                            @ExampleObject(name = "malformed-json", value = ApiExamples.PROBLEM_MALFORMED_JSON),
-                            @ExampleObject(name = "invalid-idempotency-key", value = IdempotencyApi.PROBLEM_INVALID_KEY) }))
-    @APIResponse(responseCode = "409", description = "A site has this code already, or a request with the same "
-            + "Idempotency-Key is still being processed",
+                            @ExampleObject(name = "invalid-request", value = SiteExamples.PROBLEM_INVALID_REQUEST) }))
+    @APIResponse(responseCode = "409", description = "A site has this code already",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = {
-                            @ExampleObject(name = "site-exists", value = SiteExamples.PROBLEM_SITE_EXISTS),
-                            @ExampleObject(name = "request-in-flight", value = SiteExamples.PROBLEM_REQUEST_IN_FLIGHT) }))
-    @APIResponse(responseCode = "415", description = "The body is not JSON",
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unsupported-media-type",
-                            value = ApiExamples.PROBLEM_UNSUPPORTED_MEDIA_TYPE)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used for a different request",
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "idempotency-key-reused",
-                            value = IdempotencyApi.PROBLEM_KEY_REUSED)))
+                    examples = @ExampleObject(name = "site-exists", value = SiteExamples.PROBLEM_SITE_EXISTS)))
     public Response create(@Parameter(description = IdempotencyApi.KEY_DESCRIPTION,
             example = IdempotencyApi.KEY_EXAMPLE) @HeaderParam(IdempotentExecution.HEADER) String idempotencyKey,
             @Valid @NotNull CreateSiteRequest request, UriInfo uri) {
@@ -204,7 +191,6 @@ public class SiteResource {
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {
                             @ExampleObject(name = "invalid-request", value = SiteExamples.PROBLEM_INVALID_REQUEST),
-                            @ExampleObject(name = "malformed-json", value = ApiExamples.PROBLEM_MALFORMED_JSON),
                             @ExampleObject(name = "invalid-if-match", value = SiteExamples.PROBLEM_INVALID_IF_MATCH) }))
     @APIResponse(responseCode = "404", description = "No site has this code",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -216,10 +202,6 @@ public class SiteResource {
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "precondition-failed",
                             value = SiteExamples.PROBLEM_PRECONDITION_FAILED)))
-    @APIResponse(responseCode = "415", description = "The body is not JSON",
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unsupported-media-type",
-                            value = ApiExamples.PROBLEM_UNSUPPORTED_MEDIA_TYPE)))
     @APIResponse(responseCode = "428", description = "If-Match is missing (or *): a change must name the version "
             + "it was made against",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
