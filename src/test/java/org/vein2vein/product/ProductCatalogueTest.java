@@ -61,7 +61,8 @@ class ProductCatalogueTest {
         assertThat(product.getList("timeWindows.name")).contains("collection-to-receipt",
                 "out-of-storage-while-packing", "thaw-to-infusion");
         assertThat(product.getBoolean("release.sterilityNegative")).isTrue();
-        assertThat(product.getString("createdBy.role")).isEqualTo("admin");
+        assertThat(product.getString("createdBy.role")).isEqualTo("system");
+        assertThat(product.getString("createdBy.id")).isEqualTo("demo-products");
     }
 
     @Test

@@ -21,6 +21,8 @@ public final class EmbeddedMode {
     static final String PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
     /** Set when this JVM verifies tokens with dev keys; read again after every live reload. */
     static final String DEV_KEY_DIRECTORY = "vein2vein.embedded.dev-key-directory";
+    /** Set when this JVM started the embedded PostgreSQL: its database is for trying and development only. */
+    static final String EMBEDDED_DATABASE = "vein2vein.embedded.database";
     static final String DATA_DIR_VARIABLE = "VEIN2VEIN_DATA_DIR";
     static final String POSTGRES_PORT_VARIABLE = "VEIN2VEIN_EMBEDDED_POSTGRES_PORT";
     static final String KAFKA_PORT_VARIABLE = "VEIN2VEIN_EMBEDDED_KAFKA_PORT";
@@ -63,6 +65,7 @@ public final class EmbeddedMode {
                 System.setProperty(JDBC_URL, postgres.jdbcUrl());
                 System.setProperty("quarkus.datasource.username", postgres.username());
                 System.setProperty("quarkus.datasource.password", postgres.password());
+                System.setProperty(EMBEDDED_DATABASE, "true");
                 LOG.warnf("EMBEDDED MODE: PostgreSQL started in this process at %s, data in %s. Not for production: "
                         + "set QUARKUS_DATASOURCE_JDBC_URL to use a real server.", postgres.jdbcUrl(),
                         EmbeddedServers.postgresDirectory(dataDirectory));

@@ -1,52 +1,23 @@
 package org.vein2vein.product.api;
 
+import org.vein2vein.product.application.DemoProducts;
+
 /** Example bodies of the product endpoints for the OpenAPI contract. */
 public final class ProductExamples {
 
-    static final String CODE = "CART-GD2-AUTO";
+    static final String CODE = DemoProducts.AUTOLOGOUS_CODE;
+    private static final String EXAMPLES = "#/components/examples/";
 
-    private static final String DEFINITION = """
-            "name": "Anti-GD2 CAR-T, autologous", "type": "AUTOLOGOUS",
-             "stagePlan": {"transitions": [
-              {"from": "ORDERED", "to": ["COLLECTED"]},
-              {"from": "COLLECTED", "to": ["CRYOPRESERVED_AT_COLLECTION", "SHIPPED_TO_MANUFACTURING"]},
-              {"from": "CRYOPRESERVED_AT_COLLECTION", "to": ["SHIPPED_TO_MANUFACTURING"]},
-              {"from": "SHIPPED_TO_MANUFACTURING", "to": ["RECEIVED_AT_MANUFACTURING"]},
-              {"from": "RECEIVED_AT_MANUFACTURING", "to": ["ACCEPTED", "REJECTED"]},
-              {"from": "ACCEPTED", "to": ["GENE_MODIFIED", "MANUFACTURING_FAILED"]},
-              {"from": "GENE_MODIFIED", "to": ["EXPANDED", "MANUFACTURING_FAILED"]},
-              {"from": "EXPANDED", "to": ["FORMULATED", "MANUFACTURING_FAILED"]},
-              {"from": "FORMULATED", "to": ["CRYOPRESERVED", "MANUFACTURING_FAILED"]},
-              {"from": "CRYOPRESERVED", "to": ["QC_TESTED"]},
-              {"from": "QC_TESTED", "to": ["RELEASED", "OUT_OF_SPEC", "MANUFACTURING_FAILED"]},
-              {"from": "RELEASED", "to": ["STORED"]},
-              {"from": "OUT_OF_SPEC", "to": ["DESTROYED"]},
-              {"from": "STORED", "to": ["SHIPPED_TO_SITE"]},
-              {"from": "SHIPPED_TO_SITE", "to": ["RECEIVED_AT_SITE"]},
-              {"from": "RECEIVED_AT_SITE", "to": ["THAWED"]},
-              {"from": "THAWED", "to": ["INFUSED"]}],
-              "repeatable": ["COLLECTED", "EXPANDED"]},
-             "temperatureClasses": {"STARTING_MATERIAL": "FRESH_2_TO_8_C",
-              "FINAL_PRODUCT_STORAGE": "CRYO_AT_OR_BELOW_MINUS_150_C",
-              "FINAL_PRODUCT_TRANSPORT": "CRYO_AT_OR_BELOW_MINUS_150_C"},
-             "timeWindows": [
-              {"name": "collection-to-receipt", "from": "COLLECTED", "to": "RECEIVED_AT_MANUFACTURING", "max": "PT48H"},
-              {"name": "out-of-storage-while-packing", "from": "SHIPPED_TO_SITE", "to": "SHIPPED_TO_SITE", "max": "PT30M"},
-              {"name": "dry-shipper-hold", "from": "SHIPPED_TO_SITE", "to": "RECEIVED_AT_SITE", "max": "P10D"},
-              {"name": "thaw-to-infusion", "from": "THAWED", "to": "INFUSED", "max": "PT1H"}],
-             "release": {"minViabilityPercent": 80, "dose": {"min": 60000000, "max": 600000000},
-              "sterilityNegative": true, "mycoplasmaNegative": true, "maxEndotoxinEuPerMl": 5.0,
-              "maxVectorCopiesPerCell": 5},
-             "twoPersonVerification": true""";
-
-    static final String REQUEST = "{\"code\": \"" + CODE + "\", " + DEFINITION + "}";
-
-    static final String PRODUCT = "{\"code\": \"" + CODE + "\", \"version\": 2, " + DEFINITION + """
-            ,
-             "createdAt": "2026-11-25T10:00:00.123456Z",
-             "createdBy": {"id": "admin-01", "role": "admin", "organisation": "VEIN2VEIN"}}""";
-
-    static final String PRODUCTS = "{\"products\": [" + PRODUCT + "]}";
+    /*
+     * The definition and product examples are built from the demo products by ProductExamplesFilter, so that the
+     * stage plan is written once (StagePlan.standard); operations refer to them by these names.
+     */
+    static final String REQUEST_NAME = "ProductDefinition";
+    static final String PRODUCT_NAME = "Product";
+    static final String PRODUCTS_NAME = "ProductList";
+    static final String REQUEST = EXAMPLES + REQUEST_NAME;
+    static final String PRODUCT = EXAMPLES + PRODUCT_NAME;
+    static final String PRODUCTS = EXAMPLES + PRODUCTS_NAME;
 
     static final String PROBLEM_INVALID_DEFINITION = """
             {"type": "urn:vein2vein:problem:invalid-request", "title": "The request is not valid", "status": 400,

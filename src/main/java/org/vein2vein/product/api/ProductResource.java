@@ -80,7 +80,7 @@ public class ProductResource {
                     + "name stages of the plan in their order, and ranges must be consistent.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ProductRequest.class),
-            examples = @ExampleObject(name = "autologous", value = ProductExamples.REQUEST)))
+            examples = @ExampleObject(name = "autologous", ref = ProductExamples.REQUEST)))
     @APIResponse(responseCode = "201", description = "Created",
             headers = {
                     @Header(name = "Location", description = "The new product", schema = @Schema(type = SchemaType.STRING)),
@@ -89,7 +89,7 @@ public class ProductResource {
                             schema = @Schema(type = SchemaType.STRING)) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProductResponse.class),
-                    examples = @ExampleObject(name = "product", value = ProductExamples.PRODUCT)))
+                    examples = @ExampleObject(name = "product", ref = ProductExamples.PRODUCT)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, invalid fields, a definition that does not hold "
             + "together, or an invalid Idempotency-Key",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -126,7 +126,7 @@ public class ProductResource {
     @APIResponse(responseCode = "200", description = "The products, by code",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProductListResponse.class),
-                    examples = @ExampleObject(name = "products", value = ProductExamples.PRODUCTS)))
+                    examples = @ExampleObject(name = "products", ref = ProductExamples.PRODUCTS)))
     public ProductListResponse list() {
         return new ProductListResponse(products.all().stream().map(ProductResponse::of).toList());
     }
@@ -140,7 +140,7 @@ public class ProductResource {
             headers = @Header(name = "ETag", description = "The product's version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProductResponse.class),
-                    examples = @ExampleObject(name = "product", value = ProductExamples.PRODUCT)))
+                    examples = @ExampleObject(name = "product", ref = ProductExamples.PRODUCT)))
     @APIResponse(responseCode = "400", description = "The code is not a product code",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid-request", value = ApiExamples.PROBLEM_INVALID_REQUEST)))
@@ -162,7 +162,7 @@ public class ProductResource {
             headers = @Header(name = "ETag", description = "The version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProductResponse.class),
-                    examples = @ExampleObject(name = "product", value = ProductExamples.PRODUCT)))
+                    examples = @ExampleObject(name = "product", ref = ProductExamples.PRODUCT)))
     @APIResponse(responseCode = "400", description = "The code is not a product code, or the version not a whole "
             + "number from 1",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -191,12 +191,12 @@ public class ProductResource {
                     + "code and type.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ProductRequest.class),
-            examples = @ExampleObject(name = "autologous", value = ProductExamples.REQUEST)))
+            examples = @ExampleObject(name = "autologous", ref = ProductExamples.REQUEST)))
     @APIResponse(responseCode = "200", description = "Saved as the next version",
             headers = @Header(name = "ETag", description = "The new version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProductResponse.class),
-                    examples = @ExampleObject(name = "product", value = ProductExamples.PRODUCT)))
+                    examples = @ExampleObject(name = "product", ref = ProductExamples.PRODUCT)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, invalid fields, a definition that does not hold "
             + "together, a code other than the path's, a change of type, or a malformed If-Match",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

@@ -32,7 +32,8 @@ public record ProductResponse(
         ProductRequest.ReleaseBody release,
         boolean twoPersonVerification,
         Instant createdAt,
-        @Schema(description = "The admin who saved this version") Actor createdBy) {
+        @Schema(description = "The admin who saved this version; for the demo products of embedded mode and "
+                + "tests, the service itself (role system)") Actor createdBy) {
 
     static ProductResponse of(ProductVersion version) {
         ProductDefinition definition = version.definition();

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.logging.Log;
 
+import org.vein2vein.kernel.Actor;
 import org.vein2vein.kernel.BatchType;
 import org.vein2vein.platform.security.Caller;
 import org.vein2vein.platform.security.Roles;
@@ -54,12 +55,24 @@ public class ProductCatalogue {
      * @throws ProductExistsException when a product has the code already
      */
     public ProductVersion create(ProductDefinition definition, Caller admin) {
-        ProductVersion first = new ProductVersion(definition.validated(), 1, now(), admin.actingAs(Roles.ADMIN));
+        return createIfAbsent(definition, admin.actingAs(Roles.ADMIN))
+                .orElseThrow(() -> new ProductExistsException(definition.code()));
+    }
+
+    /**
+     * Creates a product as its version 1, saved by {@code author}, unless a product has the code. Of
+     * several creations of one code at once, one creates it and the others wait for it and find it.
+     *
+     * @return the new version; empty, having written nothing, when a product has the code
+     * @throws InvalidProductDefinitionException when the definition is not valid
+     */
+    public Optional<ProductVersion> createIfAbsent(ProductDefinition definition, Actor author) {
+        ProductVersion first = new ProductVersion(definition.validated(), 1, now(), author);
         if (!products.create(first)) {
-            throw new ProductExistsException(definition.code());
+            return Optional.empty();
         }
         Log.infof("Product %s created (%s)", definition.code(), definition.type());
-        return first;
+        return Optional.of(first);
     }
 
     /**

@@ -26,7 +26,8 @@ import org.vein2vein.product.domain.TimeWindow;
 
 /**
  * The stored JSON form of a definition's rules, written member by member rather than by a
- * mapper's defaults so that it stays the form V4__products.sql seeds and the API shows.
+ * mapper's defaults, so that versions saved long ago and new ones have one form whatever the
+ * mapper's settings.
  */
 final class DefinitionJson {
 
