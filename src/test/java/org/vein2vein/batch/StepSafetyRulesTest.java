@@ -1,6 +1,7 @@
 package org.vein2vein.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import org.vein2vein.testing.Api;
@@ -20,9 +22,10 @@ import org.vein2vein.testing.StageSamples;
 import org.vein2vein.testing.Tokens;
 
 /**
- * Safety rules added with the reshaped step core, through the API: a bag labelled outside the
- * product's dose range, a time inside the data that has not happened yet, and a witness who is the
- * technician in other letters. Each is refused; only the missing second verifier is kept on record.
+ * Safety rules added with the reshaped step core, through the API: a batch registered where no cells
+ * are collected, a bag labelled outside the product's dose range, a time inside the data that has not
+ * happened yet, and a witness who is the technician in other letters. Each is refused; only the missing
+ * second verifier is kept on record.
  */
 @QuarkusTest
 class StepSafetyRulesTest {
@@ -76,6 +79,25 @@ class StepSafetyRulesTest {
 
         Api.batch(coi).body("stage", equalTo("SHIPPED_TO_MANUFACTURING"));
         assertThat(events(coi)).as("the refused attempt is on record").isEqualTo(events + 1);
+    }
+
+    @Test
+    void aBatchIsRegisteredOnlyAtAnActiveSiteOfTheRegistryThatCollectsCells() {
+        String technician = Tokens.technicianAt(List.of("SITE-LYON-01", "MFG-GENT-01", "SITE-NOWHERE-9"));
+        for (Map.Entry<String, String> site : Map.of("SITE-NOWHERE-9", "names no site of the registry",
+                "MFG-GENT-01", "names a MANUFACTURING site").entrySet()) {
+            Api.as(technician).contentType(ContentType.JSON)
+                    .body(Map.of("type", "AUTOLOGOUS", "subjectReference", "PSN-SITE-" + References.suffix(),
+                            "productCode", "CART-GD2-AUTO", "collectionSite", site.getKey()))
+                    .post("/api/v1/batches").then().statusCode(400)
+                    .body("type", equalTo("urn:vein2vein:problem:invalid-request"))
+                    .body("violations[0].field", equalTo("collectionSite"))
+                    .body("violations[0].message", containsString(site.getValue()));
+        }
+        Api.as(technician).contentType(ContentType.JSON)
+                .body(Map.of("type", "AUTOLOGOUS", "subjectReference", "PSN-SITE-" + References.suffix(),
+                        "productCode", "CART-GD2-AUTO", "collectionSite", "SITE-LYON-01"))
+                .post("/api/v1/batches").then().statusCode(201);
     }
 
     private static String batchAt(List<String> path) {

@@ -28,7 +28,7 @@ class DemoProductsOffTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("vein2vein.demo-products.enabled", "false");
+            return Map.of("vein2vein.demo-data.enabled", "false");
         }
     }
 

@@ -31,6 +31,10 @@ import org.vein2vein.kernel.Coi;
 import org.vein2vein.platform.security.Caller;
 import org.vein2vein.platform.security.Roles;
 import org.vein2vein.product.application.ProductCatalogue;
+import org.vein2vein.site.application.SiteRegistry;
+import org.vein2vein.site.application.SiteState;
+import org.vein2vein.site.domain.Site;
+import org.vein2vein.site.domain.SiteKind;
 import org.vein2vein.product.domain.ProductVersion;
 
 /**
@@ -52,11 +56,14 @@ public class BatchService {
     private final BatchCollections collections;
     private final PinnedProducts pinnedProducts;
     private final ProductCatalogue products;
+    private final SiteRegistry sites;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     public BatchService(BatchRepository batches, BatchSites batchSites, BatchUnits units, BatchCollections collections,
-            Ledger ledger, PinnedProducts pinnedProducts, ProductCatalogue products, ObjectMapper mapper, Clock clock) {
+            Ledger ledger, PinnedProducts pinnedProducts, ProductCatalogue products, SiteRegistry sites, ObjectMapper mapper,
+            Clock clock) {
+        this.sites = sites;
         this.batches = batches;
         this.batchSites = batchSites;
         this.units = units;
@@ -78,6 +85,7 @@ public class BatchService {
      */
     public Registered register(RegisterBatch command, Caller technician) {
         requireSite(technician, command.collectionSite());
+        requireCollectingSite(command.collectionSite());
         ProductVersion product = products.versionForNewBatch(command.productCode(), command.type());
         Coi coi = Coi.random();
         while (batches.exists(coi)) {
@@ -155,6 +163,19 @@ public class BatchService {
     BatchState state(BatchEntity entity, Batch batch, LedgerHead head) {
         return new BatchState(batch, entity.productVersion(), head, entity.registeredAt(), entity.updatedAt(),
                 units.of(batch.coi()), collections.of(batch.coi()));
+    }
+
+    /** Cells are collected at an apheresis centre, or at a hospital that does its own apheresis. */
+    private void requireCollectingSite(String code) {
+        Site site = sites.find(code).map(SiteState::site).orElseThrow(() -> new CollectionSiteNotApplicableException(
+                "names no site of the registry: an administrator registers sites first"));
+        if (!site.active()) {
+            throw new CollectionSiteNotApplicableException("names an inactive site");
+        }
+        if (site.kind() != SiteKind.COLLECTION && site.kind() != SiteKind.TREATMENT) {
+            throw new CollectionSiteNotApplicableException("names a " + site.kind() + " site: cells are collected at a "
+                    + "COLLECTION or TREATMENT site");
+        }
     }
 
     static void requireSite(Caller technician, String site) {

@@ -94,22 +94,10 @@ public class ProductResource {
             + "together, or an invalid Idempotency-Key",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {
-                            @ExampleObject(name = "invalid-definition", value = ProductExamples.PROBLEM_INVALID_DEFINITION),
-                            @ExampleObject(name = "malformed-json", value = ApiExamples.PROBLEM_MALFORMED_JSON),
-                            @ExampleObject(name = "invalid-idempotency-key", value = IdempotencyApi.PROBLEM_INVALID_KEY) }))
-    @APIResponse(responseCode = "409", description = "A product has this code already, or a request with the same "
-            + "Idempotency-Key is still being processed",
+                            @ExampleObject(name = "invalid-definition", value = ProductExamples.PROBLEM_INVALID_DEFINITION) }))
+    @APIResponse(responseCode = "409", description = "A product has this code already",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = {
-                            @ExampleObject(name = "product-exists", value = ProductExamples.PROBLEM_PRODUCT_EXISTS),
-                            @ExampleObject(name = "request-in-flight", value = IdempotencyApi.PROBLEM_REQUEST_IN_FLIGHT) }))
-    @APIResponse(responseCode = "415", description = "The body is not JSON",
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unsupported-media-type",
-                            value = ApiExamples.PROBLEM_UNSUPPORTED_MEDIA_TYPE)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used for a different request",
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "idempotency-key-reused", value = IdempotencyApi.PROBLEM_KEY_REUSED)))
+                    examples = @ExampleObject(name = "product-exists", value = ProductExamples.PROBLEM_PRODUCT_EXISTS)))
     public Response create(@Parameter(description = IdempotencyApi.KEY_DESCRIPTION,
             example = IdempotencyApi.KEY_EXAMPLE) @HeaderParam(IdempotentExecution.HEADER) String idempotencyKey,
             @Valid @NotNull ProductRequest request, UriInfo uri) {
@@ -201,8 +189,7 @@ public class ProductResource {
             + "together, a code other than the path's, a change of type, or a malformed If-Match",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {
-                            @ExampleObject(name = "invalid-definition", value = ProductExamples.PROBLEM_INVALID_DEFINITION),
-                            @ExampleObject(name = "malformed-json", value = ApiExamples.PROBLEM_MALFORMED_JSON) }))
+                            @ExampleObject(name = "invalid-definition", value = ProductExamples.PROBLEM_INVALID_DEFINITION) }))
     @APIResponse(responseCode = "404", description = "No product has this code",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "product-not-found", value = ProductExamples.PROBLEM_PRODUCT_NOT_FOUND)))
@@ -211,10 +198,6 @@ public class ProductResource {
             headers = @Header(name = "ETag", description = "The current version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "precondition-failed", value = ProductExamples.PROBLEM_PRECONDITION_FAILED)))
-    @APIResponse(responseCode = "415", description = "The body is not JSON",
-            content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unsupported-media-type",
-                            value = ApiExamples.PROBLEM_UNSUPPORTED_MEDIA_TYPE)))
     @APIResponse(responseCode = "428", description = "No If-Match (or *): a product is changed only from a version read",
             content = @Content(mediaType = ProblemResponses.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "precondition-required", value = ProductExamples.PROBLEM_PRECONDITION_REQUIRED)))

@@ -7,6 +7,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 
 import org.vein2vein.kernel.Actor;
+import org.vein2vein.platform.demo.DemoDataConfig;
 import org.vein2vein.product.domain.ProductDefinition;
 
 /**
@@ -19,10 +20,10 @@ public class DemoProductsAtStart {
     /** Who the versions these products start with were saved by. */
     static final Actor AUTHOR = Actor.system("demo-products");
 
-    private final DemoProductsConfig config;
+    private final DemoDataConfig config;
     private final ProductCatalogue catalogue;
 
-    public DemoProductsAtStart(DemoProductsConfig config, ProductCatalogue catalogue) {
+    public DemoProductsAtStart(DemoDataConfig config, ProductCatalogue catalogue) {
         this.config = config;
         this.catalogue = catalogue;
     }

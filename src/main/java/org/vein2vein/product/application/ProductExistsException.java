@@ -1,17 +1,14 @@
 package org.vein2vein.product.application;
 
-/** A product with the code exists already; a change of it is a new version (PUT). */
-public class ProductExistsException extends RuntimeException {
+import org.vein2vein.platform.problem.Problem;
+import org.vein2vein.platform.problem.ProblemException;
+import org.vein2vein.platform.problem.ProblemType;
 
-    private final String code;
+/** A product with the code exists already; a change of it is a new version (PUT). */
+public class ProductExistsException extends ProblemException {
 
     public ProductExistsException(String code) {
-        super("product " + code + " exists already; change it with PUT, which makes a new version", null, false,
-                false);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(Problem.of(ProblemType.PRODUCT_EXISTS, "Product " + code + " exists already; change it with PUT, which "
+                + "makes a new version.").with("code", code));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.logging.Log;
 
+import org.vein2vein.kernel.Actor;
 import org.vein2vein.platform.security.Caller;
 import org.vein2vein.platform.security.Roles;
 import org.vein2vein.site.domain.Site;
@@ -50,12 +51,21 @@ public class SiteRegistry {
         if (sites.exists(code)) {
             throw new SiteExistsException(code);
         }
-        Site site = Site.create(code, name, kind, organisation);
+        return created(Site.create(code, name, kind, organisation), admin.actingAs(Roles.ADMIN));
+    }
+
+    /** Creates the site unless a site has its code, whatever its values; replicas doing so at once create it once. */
+    public Optional<SiteState> createIfAbsent(Site site, Actor author) {
+        sites.lockCode(site.code());
+        return sites.exists(site.code()) ? Optional.empty() : Optional.of(created(site, author));
+    }
+
+    private SiteState created(Site site, Actor author) {
         Instant now = now();
         SiteEntity entity = SiteEntity.of(site, now);
         sites.persist(entity);
-        revisions.persist(SiteRevisionEntity.of(new SiteRevision(site, now, admin.actingAs(Roles.ADMIN))));
-        Log.infof("Site %s created (%s)", code, kind);
+        revisions.persist(SiteRevisionEntity.of(new SiteRevision(site, now, author)));
+        Log.infof("Site %s created (%s)", site.code(), site.kind());
         return new SiteState(site, entity.createdAt(), entity.updatedAt());
     }
 

@@ -1,11 +1,11 @@
-package org.vein2vein.product.application;
+package org.vein2vein.platform.demo;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Whether the fictional {@link DemoProducts} are created at start. */
-@ConfigMapping(prefix = "vein2vein.demo-products")
-public interface DemoProductsConfig {
+/** Whether the fictional demo data (sites, products) is created at start where absent. */
+@ConfigMapping(prefix = "vein2vein.demo-data")
+public interface DemoDataConfig {
 
     /**
      * True in embedded mode (when this process started the embedded PostgreSQL) and in tests, through
