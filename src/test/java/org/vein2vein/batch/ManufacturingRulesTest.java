@@ -475,7 +475,7 @@ class ManufacturingRulesTest {
         before.assertNothingWritten();
     }
 
-    // --- Units and identifiers ---------------------------------------------------------------
+    // --- DistinctUnits and identifiers ---------------------------------------------------------------
 
     @Test
     void aStepNamingAUnitTheBatchDoesNotHaveIsRefused() throws Exception {

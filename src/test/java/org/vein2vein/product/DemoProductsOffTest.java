@@ -16,8 +16,8 @@ import org.vein2vein.testing.Api;
 import org.vein2vein.testing.Tokens;
 
 /**
- * A service pointed at a database of its own, as in production (demo products off, the default
- * outside embedded mode and tests), starts with an empty catalogue. Its own profile restarts
+ * A service pointed at a database of its own, as in production (demo data off, the default outside
+ * embedded mode and tests), starts with no site and an empty catalogue. Its own profile restarts
  * Quarkus and the test infrastructure, so the database is new.
  */
 @QuarkusTest
@@ -33,13 +33,21 @@ class DemoProductsOffTest {
     }
 
     @Test
-    void aNewDatabaseHasNoProductAndBatchesCannotNameTheDemoOnes() {
+    void aNewDatabaseHasNoSiteNorProductAndBatchesCannotNameTheDemoOnes() {
         Api.as(Tokens.qa()).get(Products.PRODUCTS).then().statusCode(200).body("products", empty());
+        Api.as(Tokens.qa()).get("/api/v1/sites").then().statusCode(200).body("sites", empty());
         Api.as(Tokens.technician()).get(Products.PRODUCTS + "/{code}", Products.AUTOLOGOUS).then().statusCode(404);
-
-        Api.as(Tokens.technician()).contentType(ContentType.JSON).body("""
+        String registration = """
                 {"type": "AUTOLOGOUS", "subjectReference": "PSN-7F3K-22", "productCode": "CART-GD2-AUTO",
-                 "collectionSite": "SITE-LYON-01"}""").post("/api/v1/batches").then().statusCode(400)
-                .body("violations[0].field", equalTo("productCode"));
+                 "collectionSite": "SITE-LYON-01"}""";
+
+        Api.as(Tokens.technician()).contentType(ContentType.JSON).body(registration).post("/api/v1/batches").then()
+                .statusCode(400).body("violations[0].field", equalTo("collectionSite"));
+        // Once the operator has registered the site, the product is what is missing.
+        Api.as(Tokens.admin()).contentType(ContentType.JSON).body("""
+                {"code": "SITE-LYON-01", "name": "Hospices Civils de Lyon", "kind": "COLLECTION",
+                 "organisation": "HOSP-LYON"}""").post("/api/v1/sites").then().statusCode(201);
+        Api.as(Tokens.technician()).contentType(ContentType.JSON).body(registration).post("/api/v1/batches").then()
+                .statusCode(400).body("violations[0].field", equalTo("productCode"));
     }
 }

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.vein2vein.batch.application.BatchService;
 import org.vein2vein.clock.application.ClockConfig;
-import org.vein2vein.clock.application.WindowClocks;
+import org.vein2vein.clock.application.ClockService;
 import org.vein2vein.kernel.Coi;
 import org.vein2vein.platform.openapi.ApiExamples;
 import org.vein2vein.platform.problem.Problem;
@@ -35,13 +35,13 @@ import org.vein2vein.platform.security.Roles;
 @RolesAllowed({ Roles.TECHNICIAN, Roles.QA })
 public class BatchClocksResource {
 
-    private final WindowClocks clocks;
+    private final ClockService clocks;
     private final BatchService batches;
     private final ClockConfig config;
     private final CurrentCaller caller;
     private final Clock clock;
 
-    public BatchClocksResource(WindowClocks clocks, BatchService batches, ClockConfig config, CurrentCaller caller,
+    public BatchClocksResource(ClockService clocks, BatchService batches, ClockConfig config, CurrentCaller caller,
             Clock clock) {
         this.clocks = clocks;
         this.batches = batches;

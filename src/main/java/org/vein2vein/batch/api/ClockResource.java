@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.vein2vein.clock.application.ClockConfig;
 import org.vein2vein.batch.application.BatchService;
-import org.vein2vein.clock.application.WindowClocks;
+import org.vein2vein.clock.application.ClockService;
 import org.vein2vein.clock.domain.WindowClock;
 import org.vein2vein.platform.problem.Problem;
 import org.vein2vein.platform.problem.ProblemResponses;
@@ -49,13 +49,13 @@ public class ClockResource {
     private static final String DUE_WITHIN_RULE = "must be an ISO-8601 duration longer than zero and at most P30D, "
             + "e.g. PT2H";
 
-    private final WindowClocks clocks;
+    private final ClockService clocks;
     private final BatchService batches;
     private final ClockConfig config;
     private final CurrentCaller caller;
     private final Clock clock;
 
-    public ClockResource(WindowClocks clocks, BatchService batches, ClockConfig config, CurrentCaller caller,
+    public ClockResource(ClockService clocks, BatchService batches, ClockConfig config, CurrentCaller caller,
             Clock clock) {
         this.clocks = clocks;
         this.batches = batches;

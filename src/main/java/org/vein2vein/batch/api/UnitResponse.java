@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import org.vein2vein.batch.domain.BatchUnit;
-import org.vein2vein.batch.persistence.BatchUnits;
+import org.vein2vein.batch.persistence.BatchUnitRepository;
 import org.vein2vein.kernel.Stage;
 
 /** A bag or dose of a batch. */
@@ -21,7 +21,7 @@ public record UnitResponse(
         String recipientReference,
         @Schema(description = "Doses only: when it was allocated") Instant allocatedAt) {
 
-    static UnitResponse of(BatchUnits.StoredUnit unit) {
+    static UnitResponse of(BatchUnitRepository.StoredUnit unit) {
         return new UnitResponse(unit.unitId(), unit.kind(), unit.stage().orElse(null),
                 unit.recipientReference().orElse(null), unit.allocatedAt().orElse(null));
     }

@@ -17,11 +17,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.logging.Log;
 
 import org.vein2vein.batch.domain.Batch;
-import org.vein2vein.batch.persistence.BatchCollections;
+import org.vein2vein.batch.persistence.CollectionRepository;
 import org.vein2vein.batch.persistence.BatchEntity;
 import org.vein2vein.batch.persistence.BatchRepository;
-import org.vein2vein.batch.persistence.BatchSites;
-import org.vein2vein.batch.persistence.BatchUnits;
+import org.vein2vein.batch.persistence.BatchSiteRepository;
+import org.vein2vein.batch.persistence.BatchUnitRepository;
 import org.vein2vein.custody.application.Ledger;
 import org.vein2vein.custody.domain.ChainVerification.RecordedState;
 import org.vein2vein.custody.domain.CustodyEvent;
@@ -50,17 +50,17 @@ import org.vein2vein.product.domain.ProductVersion;
 public class BatchService {
 
     private final BatchRepository batches;
-    private final BatchSites batchSites;
+    private final BatchSiteRepository batchSites;
     private final Ledger ledger;
-    private final BatchUnits units;
-    private final BatchCollections collections;
+    private final BatchUnitRepository units;
+    private final CollectionRepository collections;
     private final PinnedProducts pinnedProducts;
     private final ProductCatalogue products;
     private final SiteRegistry sites;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public BatchService(BatchRepository batches, BatchSites batchSites, BatchUnits units, BatchCollections collections,
+    public BatchService(BatchRepository batches, BatchSiteRepository batchSites, BatchUnitRepository units, CollectionRepository collections,
             Ledger ledger, PinnedProducts pinnedProducts, ProductCatalogue products, SiteRegistry sites, ObjectMapper mapper,
             Clock clock) {
         this.sites = sites;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.OptionalInt;
 
 import org.vein2vein.batch.domain.Batch;
-import org.vein2vein.batch.persistence.BatchUnits;
+import org.vein2vein.batch.persistence.BatchUnitRepository;
 import org.vein2vein.custody.domain.LedgerHead;
 
 /**
@@ -18,7 +18,7 @@ import org.vein2vein.custody.domain.LedgerHead;
  * @param donationIds    the donation ids of its collections, oldest first
  */
 public record BatchState(Batch batch, OptionalInt productVersion, LedgerHead ledgerHead, Instant registeredAt,
-        Instant updatedAt, List<BatchUnits.StoredUnit> units, List<String> donationIds) {
+        Instant updatedAt, List<BatchUnitRepository.StoredUnit> units, List<String> donationIds) {
 
     public BatchState {
         units = List.copyOf(units);

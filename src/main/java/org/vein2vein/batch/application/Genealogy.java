@@ -10,11 +10,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.vein2vein.batch.persistence.BatchCollections;
+import org.vein2vein.batch.persistence.CollectionRepository;
 import org.vein2vein.batch.persistence.BatchEntity;
 import org.vein2vein.batch.persistence.BatchRepository;
 import org.vein2vein.batch.domain.BatchUnit;
-import org.vein2vein.batch.persistence.BatchUnits;
+import org.vein2vein.batch.persistence.BatchUnitRepository;
 import org.vein2vein.kernel.BatchType;
 import org.vein2vein.kernel.Coi;
 import org.vein2vein.kernel.Stage;
@@ -43,10 +43,10 @@ public class Genealogy {
     }
 
     private final BatchRepository batches;
-    private final BatchUnits units;
-    private final BatchCollections collections;
+    private final BatchUnitRepository units;
+    private final CollectionRepository collections;
 
-    public Genealogy(BatchRepository batches, BatchUnits units, BatchCollections collections) {
+    public Genealogy(BatchRepository batches, BatchUnitRepository units, CollectionRepository collections) {
         this.batches = batches;
         this.units = units;
         this.collections = collections;
@@ -65,7 +65,7 @@ public class Genealogy {
     public List<RecipientDose> dosesOfRecipient(String recipientReference) {
         Map<String, LotTrace> lots = new LinkedHashMap<>();
         List<RecipientDose> doses = new ArrayList<>();
-        for (BatchUnits.UnitOfLot allocated : units.dosesAllocatedTo(recipientReference)) {
+        for (BatchUnitRepository.UnitOfLot allocated : units.dosesAllocatedTo(recipientReference)) {
             LotTrace lot = lots.computeIfAbsent(allocated.coi(), key -> lot(key).orElseThrow());
             lot.doses().stream().filter(dose -> dose.unitId().equals(allocated.unitId())).findFirst()
                     .ifPresent(dose -> doses.add(new RecipientDose(dose, lot)));

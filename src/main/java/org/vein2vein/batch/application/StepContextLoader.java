@@ -18,10 +18,10 @@ import org.vein2vein.batch.domain.StageData;
 import org.vein2vein.batch.domain.rules.DoseRouting;
 import org.vein2vein.batch.domain.rules.Step;
 import org.vein2vein.batch.domain.rules.StepContext;
-import org.vein2vein.batch.persistence.BatchCollections;
-import org.vein2vein.batch.persistence.BatchUnits;
+import org.vein2vein.batch.persistence.CollectionRepository;
+import org.vein2vein.batch.persistence.BatchUnitRepository;
 import org.vein2vein.batch.persistence.QcResultRepository;
-import org.vein2vein.clock.application.WindowClocks;
+import org.vein2vein.clock.application.ClockService;
 import org.vein2vein.clock.domain.WindowClock;
 import org.vein2vein.custody.application.Ledger;
 import org.vein2vein.kernel.Stage;
@@ -36,15 +36,15 @@ import org.vein2vein.product.domain.TimeWindow;
 @Transactional(Transactional.TxType.MANDATORY)
 public class StepContextLoader {
 
-    private final BatchUnits units;
-    private final BatchCollections collections;
+    private final BatchUnitRepository units;
+    private final CollectionRepository collections;
     private final QcResultRepository qcResults;
     private final Ledger ledger;
-    private final WindowClocks clocks;
+    private final ClockService clocks;
     private final ClockSkewConfig skew;
 
-    public StepContextLoader(BatchUnits units, BatchCollections collections, QcResultRepository qcResults,
-            Ledger ledger, WindowClocks clocks, ClockSkewConfig skew) {
+    public StepContextLoader(BatchUnitRepository units, CollectionRepository collections, QcResultRepository qcResults,
+            Ledger ledger, ClockService clocks, ClockSkewConfig skew) {
         this.units = units;
         this.collections = collections;
         this.qcResults = qcResults;
@@ -60,7 +60,7 @@ public class StepContextLoader {
         List<QcResult> results = step.stage() == Stage.RELEASED || step.stage() == Stage.OUT_OF_SPEC
                 ? qcResults.of(batch.coi()) : List.of();
         return new StepContext(step, batch, doseUnit, dose, rules,
-                units.of(batch.coi()).stream().map(BatchUnits.StoredUnit::toDomain).toList(),
+                units.of(batch.coi()).stream().map(BatchUnitRepository.StoredUnit::toDomain).toList(),
                 identifiersTaken(step.data()), ledger.lastOccurredAtByPeople(batch.coi().value()),
                 windowStarts(batch, doseUnit, rules, step.stage()), results, actorId, now, skew.maxClockSkew());
     }

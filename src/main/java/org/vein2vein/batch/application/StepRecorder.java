@@ -20,12 +20,12 @@ import org.vein2vein.batch.domain.rules.Refusal;
 import org.vein2vein.batch.domain.rules.RefusalKind;
 import org.vein2vein.batch.domain.rules.Step;
 import org.vein2vein.batch.domain.rules.StepContext;
-import org.vein2vein.batch.persistence.BatchCollections;
+import org.vein2vein.batch.persistence.CollectionRepository;
 import org.vein2vein.batch.persistence.BatchEntity;
-import org.vein2vein.batch.persistence.BatchSites;
-import org.vein2vein.batch.persistence.BatchUnits;
+import org.vein2vein.batch.persistence.BatchSiteRepository;
+import org.vein2vein.batch.persistence.BatchUnitRepository;
 import org.vein2vein.batch.persistence.QcResultRepository;
-import org.vein2vein.clock.application.WindowClocks;
+import org.vein2vein.clock.application.ClockService;
 import org.vein2vein.clock.domain.WindowClock;
 import org.vein2vein.custody.application.Ledger;
 import org.vein2vein.custody.domain.CustodyEvent;
@@ -52,17 +52,17 @@ public class StepRecorder {
     /** The part of the service that puts batches on hold after an identity mismatch. */
     static final Actor IDENTITY_CHECKPOINT = Actor.system("vein2vein-identity-checkpoint");
 
-    private final BatchUnits units;
-    private final BatchCollections collections;
-    private final BatchSites batchSites;
+    private final BatchUnitRepository units;
+    private final CollectionRepository collections;
+    private final BatchSiteRepository batchSites;
     private final QcResultRepository qcResults;
     private final Ledger ledger;
-    private final WindowClocks clocks;
+    private final ClockService clocks;
     private final StepPayloads payloads;
     private final BatchService batches;
 
-    public StepRecorder(BatchUnits units, BatchCollections collections, BatchSites batchSites,
-            QcResultRepository qcResults, Ledger ledger, WindowClocks clocks, StepPayloads payloads,
+    public StepRecorder(BatchUnitRepository units, CollectionRepository collections, BatchSiteRepository batchSites,
+            QcResultRepository qcResults, Ledger ledger, ClockService clocks, StepPayloads payloads,
             BatchService batches) {
         this.units = units;
         this.collections = collections;

@@ -21,7 +21,7 @@ import org.vein2vein.batch.domain.rules.StepRefusedException;
 import org.vein2vein.batch.domain.rules.StepRules;
 import org.vein2vein.batch.persistence.BatchEntity;
 import org.vein2vein.batch.persistence.BatchRepository;
-import org.vein2vein.batch.persistence.BatchSites;
+import org.vein2vein.batch.persistence.BatchSiteRepository;
 import org.vein2vein.custody.application.Ledger;
 import org.vein2vein.custody.domain.LedgerHead;
 import org.vein2vein.kernel.Actor;
@@ -47,7 +47,7 @@ import org.vein2vein.platform.security.Roles;
 public class StepService {
 
     private final BatchRepository batches;
-    private final BatchSites batchSites;
+    private final BatchSiteRepository batchSites;
     private final PinnedProducts pinnedProducts;
     private final Ledger ledger;
     private final StepContextLoader contexts;
@@ -55,7 +55,7 @@ public class StepService {
     private final ClockSkewConfig skew;
     private final Clock clock;
 
-    public StepService(BatchRepository batches, BatchSites batchSites, PinnedProducts pinnedProducts, Ledger ledger,
+    public StepService(BatchRepository batches, BatchSiteRepository batchSites, PinnedProducts pinnedProducts, Ledger ledger,
             StepContextLoader contexts, StepRecorder recorder, ClockSkewConfig skew, Clock clock) {
         this.batches = batches;
         this.batchSites = batchSites;

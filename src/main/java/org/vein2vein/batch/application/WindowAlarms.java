@@ -18,7 +18,7 @@ import org.vein2vein.clock.domain.IsoDurations;
 import org.vein2vein.clock.domain.WindowClock;
 import org.vein2vein.clock.application.ClockAlarmRecorder;
 import org.vein2vein.clock.application.ClockConfig;
-import org.vein2vein.clock.application.WindowClocks;
+import org.vein2vein.clock.application.ClockService;
 import org.vein2vein.custody.application.CustodyHistory;
 import org.vein2vein.custody.application.Ledger;
 import org.vein2vein.custody.domain.CustodyEvent;
@@ -42,14 +42,14 @@ public class WindowAlarms implements ClockAlarmRecorder {
     public static final Actor ACTOR = Actor.system("vein2vein-clock");
 
     private final BatchRepository batches;
-    private final WindowClocks clocks;
+    private final ClockService clocks;
     private final Ledger ledger;
     private final CustodyHistory history;
     private final ClockConfig config;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public WindowAlarms(BatchRepository batches, WindowClocks clocks, Ledger ledger, CustodyHistory history,
+    public WindowAlarms(BatchRepository batches, ClockService clocks, Ledger ledger, CustodyHistory history,
             ClockConfig config, ObjectMapper mapper, Clock clock) {
         this.batches = batches;
         this.clocks = clocks;

@@ -27,7 +27,7 @@ public class ClockWatch {
     /** Most clocks one round looks at; the rest wait for the next round, soonest deadline first. */
     static final int ROUND_LIMIT = 500;
 
-    private final WindowClocks clocks;
+    private final ClockService clocks;
     private final ClockAlarmRecorder alarms;
     private final ClockConfig config;
     private final Clock clock;
@@ -36,7 +36,7 @@ public class ClockWatch {
     private final Object roundInProgress = new Object();
     private String job;
 
-    public ClockWatch(WindowClocks clocks, ClockAlarmRecorder alarms, ClockConfig config, Clock clock, Scheduler scheduler) {
+    public ClockWatch(ClockService clocks, ClockAlarmRecorder alarms, ClockConfig config, Clock clock, Scheduler scheduler) {
         this.clocks = clocks;
         this.alarms = alarms;
         this.config = config;

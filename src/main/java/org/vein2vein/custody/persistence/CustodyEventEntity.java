@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,7 +15,7 @@ import org.hibernate.annotations.Immutable;
 
 import org.vein2vein.custody.domain.CustodyEvent;
 import org.vein2vein.custody.domain.CustodyEventType;
-import org.vein2vein.kernel.Actor;
+import org.vein2vein.platform.persistence.ActorColumns;
 
 /** A stored ledger entry. Immutable here and append-only in the database (see V1 migration). */
 @Entity
@@ -45,14 +46,8 @@ public class CustodyEventEntity {
     @Column(name = "recorded_at", nullable = false)
     Instant recordedAt;
 
-    @Column(name = "actor_id", nullable = false, length = 128)
-    String actorId;
-
-    @Column(name = "actor_role", nullable = false, length = 32)
-    String actorRole;
-
-    @Column(name = "actor_organisation", nullable = false, length = 128)
-    String actorOrganisation;
+    @Embedded
+    ActorColumns actor;
 
     @Column(name = "site", nullable = false, length = 64)
     String site;
@@ -78,9 +73,7 @@ public class CustodyEventEntity {
         entity.stage = event.stage();
         entity.occurredAt = event.occurredAt();
         entity.recordedAt = event.recordedAt();
-        entity.actorId = event.actor().id();
-        entity.actorRole = event.actor().role();
-        entity.actorOrganisation = event.actor().organisation();
+        entity.actor = ActorColumns.of(event.actor());
         entity.site = event.site();
         entity.payload = event.payload();
         entity.previousHash = event.previousHash();
@@ -89,7 +82,7 @@ public class CustodyEventEntity {
     }
 
     CustodyEvent toDomain() {
-        return new CustodyEvent(eventId, coi, sequence, type, stage, occurredAt, recordedAt, new Actor(actorId, actorRole, actorOrganisation), site, payload,
+        return new CustodyEvent(eventId, coi, sequence, type, stage, occurredAt, recordedAt, actor.toActor(), site, payload,
                 previousHash, hash);
     }
 }

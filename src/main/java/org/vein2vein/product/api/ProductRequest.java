@@ -43,7 +43,8 @@ public record ProductRequest(
         @Schema(required = true, description = "The product code batches name; on PUT, the code of the path",
                 example = "CART-GD2-AUTO") String code,
         @NotNull @Size(min = 3, max = 100)
-        @Schema(required = true, example = "Anti-GD2 CAR-T, autologous") String name,
+        @Schema(required = true, pattern = ProductDefinition.NAME_SHAPE, example = "Anti-GD2 CAR-T, autologous")
+        String name,
         @NotNull @Schema(required = true, description = "The batch type of the product; a product keeps its type")
         BatchType type,
         @NotNull @Valid @Schema(required = true) StagePlanBody stagePlan,
@@ -111,7 +112,8 @@ public record ProductRequest(
     @Schema(name = "TimeWindow", description = "From the step at 'from' to the step at 'to'; a window from a stage to "
             + "itself bounds a period within that step, e.g. time out of storage while packing for SHIPPED_TO_SITE")
     public record TimeWindowBody(
-            @NotNull @Schema(required = true, example = "collection-to-receipt") String name,
+            @NotNull @Schema(required = true, pattern = ProductDefinition.WINDOW_NAME_SHAPE,
+                    example = "collection-to-receipt") String name,
             @NotNull @Schema(required = true, example = "COLLECTED") Stage from,
             @NotNull @Schema(required = true, example = "RECEIVED_AT_MANUFACTURING") Stage to,
             @NotNull @Size(max = 40)

@@ -31,9 +31,13 @@ public record ProductDefinition(String code, String name, BatchType type, List<S
         Set<Stage> repeatable, Map<Phase, TemperatureClass> temperatureClasses, List<TimeWindow> timeWindows,
         ReleaseSpecification release, boolean twoPersonVerification) {
 
+    /** The shape of a product's name: letters of any script, digits, spaces and the punctuation of names. */
+    public static final String NAME_SHAPE = "[\\p{L}\\p{N} .,()/+'-]{3,100}";
+    /** The shape of a time window's name, e.g. collection-to-receipt. */
+    public static final String WINDOW_NAME_SHAPE = "[a-z0-9][a-z0-9-]{2,63}";
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,31}");
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} .,()/+'-]{3,100}");
-    private static final Pattern WINDOW_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{2,63}");
+    private static final Pattern NAME = Pattern.compile(NAME_SHAPE);
+    private static final Pattern WINDOW_NAME = Pattern.compile(WINDOW_NAME_SHAPE);
     /** Longer than any real window (dry shippers hold about ten days): a typo, not a rule. */
     private static final Duration LONGEST_WINDOW = Duration.ofDays(30);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

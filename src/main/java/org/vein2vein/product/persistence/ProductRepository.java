@@ -11,6 +11,7 @@ import jakarta.persistence.LockModeType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.vein2vein.kernel.Actor;
+import org.vein2vein.platform.persistence.ActorColumns;
 import org.vein2vein.product.domain.ProductDefinition;
 import org.vein2vein.product.domain.ProductVersion;
 
@@ -87,14 +88,12 @@ public class ProductRepository {
         entity.type = definition.type();
         entity.definition = json.write(definition);
         entity.createdAt = version.createdAt();
-        entity.createdById = version.createdBy().id();
-        entity.createdByRole = version.createdBy().role();
-        entity.createdByOrganisation = version.createdBy().organisation();
+        entity.createdBy = ActorColumns.of(version.createdBy());
         return entity;
     }
 
     private ProductVersion toDomain(ProductVersionEntity entity) {
         return new ProductVersion(json.read(entity.code, entity.name, entity.type, entity.definition), entity.version,
-                entity.createdAt, new Actor(entity.createdById, entity.createdByRole, entity.createdByOrganisation));
+                entity.createdAt, entity.createdBy.toActor());
     }
 }

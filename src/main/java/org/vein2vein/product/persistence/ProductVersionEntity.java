@@ -4,7 +4,9 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,6 +19,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import org.vein2vein.kernel.BatchType;
+import org.vein2vein.platform.persistence.ActorColumns;
 
 /** One saved version of a product's definition; append-only (the database refuses changes). */
 @Entity
@@ -47,14 +50,11 @@ public class ProductVersionEntity {
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
-    @Column(name = "created_by_id", nullable = false, length = 128)
-    String createdById;
-
-    @Column(name = "created_by_role", nullable = false, length = 32)
-    String createdByRole;
-
-    @Column(name = "created_by_organisation", nullable = false, length = 128)
-    String createdByOrganisation;
+    @Embedded
+    @AttributeOverride(name = "id", column = @Column(name = "created_by_id"))
+    @AttributeOverride(name = "role", column = @Column(name = "created_by_role"))
+    @AttributeOverride(name = "organisation", column = @Column(name = "created_by_organisation"))
+    ActorColumns createdBy;
 
     protected ProductVersionEntity() {
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +14,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 
-import org.vein2vein.kernel.Actor;
+import org.vein2vein.platform.persistence.ActorColumns;
 import org.vein2vein.site.domain.Site;
 import org.vein2vein.site.domain.SiteKind;
 import org.vein2vein.site.domain.SiteRevision;
@@ -43,14 +44,8 @@ public class SiteRevisionEntity {
     @Column(name = "revised_at", nullable = false)
     Instant revisedAt;
 
-    @Column(name = "actor_id", nullable = false, length = 128)
-    String actorId;
-
-    @Column(name = "actor_role", nullable = false, length = 32)
-    String actorRole;
-
-    @Column(name = "actor_organisation", nullable = false, length = 128)
-    String actorOrganisation;
+    @Embedded
+    ActorColumns revisedBy;
 
     protected SiteRevisionEntity() {
     }
@@ -64,15 +59,13 @@ public class SiteRevisionEntity {
         entity.organisation = site.organisation();
         entity.active = site.active();
         entity.revisedAt = revision.revisedAt();
-        entity.actorId = revision.revisedBy().id();
-        entity.actorRole = revision.revisedBy().role();
-        entity.actorOrganisation = revision.revisedBy().organisation();
+        entity.revisedBy = ActorColumns.of(revision.revisedBy());
         return entity;
     }
 
     public SiteRevision toDomain() {
         return new SiteRevision(new Site(key.siteCode, name, kind, organisation, active, key.version), revisedAt,
-                new Actor(actorId, actorRole, actorOrganisation));
+                revisedBy.toActor());
     }
 
     @Embeddable

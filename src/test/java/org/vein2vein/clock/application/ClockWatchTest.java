@@ -58,7 +58,7 @@ class ClockWatchTest {
     @Inject
     ClockWatch watch;
     @Inject
-    WindowClocks clocks;
+    ClockService clocks;
     @Inject
     ClockAlarmRecorder alarms;
     @Inject

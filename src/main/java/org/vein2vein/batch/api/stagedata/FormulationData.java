@@ -25,6 +25,6 @@ public record FormulationData(
 
     @Override
     public List<Problem.Violation> crossFieldViolations() {
-        return Units.duplicates("units", units);
+        return DistinctUnits.duplicates("units", units);
     }
 }

@@ -24,6 +24,6 @@ public record SplitData(
 
     @Override
     public List<Problem.Violation> crossFieldViolations() {
-        return Units.duplicates("doses", doses);
+        return DistinctUnits.duplicates("doses", doses);
     }
 }

@@ -13,11 +13,11 @@ import org.vein2vein.kernel.Stage;
 
 /** The sites a batch has been at or is on its way to (table batch_site). */
 @ApplicationScoped
-public class BatchSites {
+public class BatchSiteRepository {
 
     private final EntityManager entityManager;
 
-    public BatchSites(EntityManager entityManager) {
+    public BatchSiteRepository(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 

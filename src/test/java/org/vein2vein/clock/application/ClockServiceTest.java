@@ -24,7 +24,7 @@ import org.vein2vein.testing.Api;
 
 /** How steps start and stop the clocks of a batch's windows, as the step transaction calls it. */
 @QuarkusTest
-class WindowClocksTest {
+class ClockServiceTest {
 
     private static final List<TimeWindow> WINDOWS = List.of(
             new TimeWindow("collection-to-receipt", Stage.COLLECTED, Stage.RECEIVED_AT_MANUFACTURING,
@@ -35,7 +35,7 @@ class WindowClocksTest {
             new TimeWindow("thaw-to-infusion", Stage.THAWED, Stage.INFUSED, Duration.ofHours(1)));
 
     @Inject
-    WindowClocks clocks;
+    ClockService clocks;
 
     private final Instant start = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MICROS);
 

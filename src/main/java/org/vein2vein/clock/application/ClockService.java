@@ -22,12 +22,12 @@ import org.vein2vein.product.domain.TimeWindow;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class WindowClocks {
+public class ClockService {
 
     private final WindowClockRepository clocks;
     private final ClockConfig config;
 
-    public WindowClocks(WindowClockRepository clocks, ClockConfig config) {
+    public ClockService(WindowClockRepository clocks, ClockConfig config) {
         this.clocks = clocks;
         this.config = config;
     }

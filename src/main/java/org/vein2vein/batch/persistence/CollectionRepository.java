@@ -11,11 +11,11 @@ import org.vein2vein.kernel.Coi;
 
 /** The collections of batches by donation identification number (table collection). */
 @ApplicationScoped
-public class BatchCollections {
+public class CollectionRepository {
 
     private final EntityManager entityManager;
 
-    public BatchCollections(EntityManager entityManager) {
+    public CollectionRepository(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 

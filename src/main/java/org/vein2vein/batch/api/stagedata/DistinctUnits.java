@@ -8,9 +8,9 @@ import java.util.Set;
 import org.vein2vein.platform.problem.Problem;
 
 /** Unit lists name each unit once. */
-final class Units {
+final class DistinctUnits {
 
-    private Units() {
+    private DistinctUnits() {
     }
 
     static List<Problem.Violation> duplicates(String field, List<UnitData> units) {

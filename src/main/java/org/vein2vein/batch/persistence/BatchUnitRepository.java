@@ -24,7 +24,7 @@ import org.vein2vein.platform.persistence.NativeValues;
  * with their own stage and allocation. Doses are read and written under the lot's row lock.
  */
 @ApplicationScoped
-public class BatchUnits {
+public class BatchUnitRepository {
 
     /** A unit as stored; a bag has no stage of its own. */
     public record StoredUnit(String unitId, Kind kind, Optional<Stage> stage, Optional<String> recipientReference,
@@ -42,7 +42,7 @@ public class BatchUnits {
 
     private final EntityManager entityManager;
 
-    public BatchUnits(EntityManager entityManager) {
+    public BatchUnitRepository(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
@@ -108,7 +108,7 @@ public class BatchUnits {
                 + "labelled_cells, in_transit_since from batch_unit where coi = :coi order by unit_id")
                 .setParameter("coi", coi.value())
                 .getResultList();
-        return rows.stream().map(row -> (Object[]) row).map(BatchUnits::unit).toList();
+        return rows.stream().map(row -> (Object[]) row).map(BatchUnitRepository::unit).toList();
     }
 
     /** The doses allocated to the recipient, oldest allocation first. */
