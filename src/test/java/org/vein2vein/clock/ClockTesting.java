@@ -2,6 +2,7 @@ package org.vein2vein.clock;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,17 @@ public final class ClockTesting {
     public static final String WINDOW = "collection-to-receipt";
     public static final String WARNING = "TIME_WINDOW_WARNING_ISSUED";
     public static final String BREACH = "TIME_WINDOW_BREACHED";
+    /** The share of a window at which its clock warns: vein2vein.clocks.warning-at, at its default in tests. */
+    public static final double WARNING_AT = 0.8;
+    /**
+     * The window of a product whose clock a test waits to see warned and then breached by the scheduled
+     * watcher: its last fifth, when the warning is due and the breach not yet, lasts ten seconds. The
+     * watcher is asked to look every second, but its rounds land one to three seconds apart (the
+     * scheduler counts an interval from the whole second before, so it skips a tick now and then, and a
+     * slow round makes it skip the next one); a clock it first sees past its deadline gets, as designed,
+     * only the breach. A span of a second or two can fall between two rounds and lose the warning.
+     */
+    public static final Duration WATCHED_WINDOW = Duration.ofSeconds(50);
     private static final String SEEDED = "CART-GD2-AUTO";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -69,6 +81,15 @@ public final class ClockTesting {
      */
     public static void logStep(String coi, String stage, Instant occurredAt) {
         Api.logStep(coi, stage, occurredAt, Map.of()).statusCode(201);
+    }
+
+    /**
+     * When to date the collection of a batch on a product with a {@link #WATCHED_WINDOW}: long enough ago
+     * that its warning is due at once and its breach ten seconds later, so the test need not wait 40 seconds.
+     */
+    public static Instant collectedWithTheWarningDue() {
+        return Instant.now().minusMillis(Math.round(WATCHED_WINDOW.toMillis() * WARNING_AT))
+                .truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Ends the batch's journey, which stops all its clocks: nothing of it is due any more. */

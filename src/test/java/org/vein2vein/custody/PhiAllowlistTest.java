@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -302,8 +301,8 @@ class PhiAllowlistTest {
 
     @Test
     void theTimeWindowEventsCarryOnlyAllowedFields() throws Exception {
-        String coi = ClockTesting.register(ClockTesting.productWithCollectionToReceipt(Duration.ofSeconds(6)));
-        ClockTesting.logStep(coi, "COLLECTED", Instant.now());
+        String coi = ClockTesting.register(ClockTesting.productWithCollectionToReceipt(ClockTesting.WATCHED_WINDOW));
+        ClockTesting.logStep(coi, "COLLECTED", ClockTesting.collectedWithTheWarningDue());
         try {
             List<JsonNode> events;
             try (CustodyTopic topic = new CustodyTopic()) {

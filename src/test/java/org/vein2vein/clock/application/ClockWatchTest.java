@@ -80,16 +80,19 @@ class ClockWatchTest {
 
     @Test
     void aRunningClockWarnsThenBreachesOnceInTheLedgerAndOnKafka() throws Exception {
-        String coi = batchOn(Duration.ofSeconds(6));
-        Instant collected = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String coi = batchOn(ClockTesting.WATCHED_WINDOW);
 
         try (CustodyTopic topic = new CustodyTopic()) {
+            // Its warning is due at once and its breach ten seconds later: many rounds of the watcher apart.
+            Instant collected = ClockTesting.collectedWithTheWarningDue();
+            Instant warningDue = collected.plus(Duration.ofSeconds(40));
+            Instant deadline = collected.plus(ClockTesting.WATCHED_WINDOW);
             ClockTesting.logStep(coi, "COLLECTED", collected);
             Api.as(Tokens.qa()).get("/api/v1/batches/{coi}/clocks", coi).then().statusCode(200)
                     .body("clocks", hasSize(1))
                     .body("clocks[0].window", equalTo(ClockTesting.WINDOW))
-                    .body("clocks[0].state", equalTo("RUNNING"))
-                    .body("clocks[0].deadline", equalTo(collected.plusSeconds(6).toString()));
+                    .body("clocks[0].state", equalTo("WARNING"))
+                    .body("clocks[0].deadline", equalTo(deadline.toString()));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> ClockTesting.count(coi, ClockTesting.WARNING) == 1);
             await().atMost(Duration.ofSeconds(30)).until(() -> ClockTesting.count(coi, ClockTesting.BREACH) == 1);
@@ -100,9 +103,8 @@ class ClockWatchTest {
             assertThat(warning.get("sequence").asLong()).isEqualTo(3);
             assertThat(breach.get("sequence").asLong()).isEqualTo(4);
             assertThat(Instant.parse(warning.get("occurredAt").asText()))
-                    .as("when 80 %% of the window had elapsed").isEqualTo(collected.plusMillis(4800));
-            assertThat(Instant.parse(breach.get("occurredAt").asText())).as("the deadline")
-                    .isEqualTo(collected.plusSeconds(6));
+                    .as("when 80 %% of the window had elapsed").isEqualTo(warningDue);
+            assertThat(Instant.parse(breach.get("occurredAt").asText())).as("the deadline").isEqualTo(deadline);
             for (JsonNode event : List.of(warning, breach)) {
                 assertThat(event.get("stage").asText()).isEqualTo("COLLECTED");
                 assertThat(event.get("site").asText()).isEqualTo("SITE-LYON-01");
@@ -114,8 +116,8 @@ class ClockWatchTest {
                 assertThat(data.get("fromStage").asText()).isEqualTo("COLLECTED");
                 assertThat(data.get("toStage").asText()).isEqualTo("RECEIVED_AT_MANUFACTURING");
                 assertThat(data.get("startedAt").asText()).isEqualTo(collected.toString());
-                assertThat(data.get("deadline").asText()).isEqualTo(collected.plusSeconds(6).toString());
-                assertThat(data.get("max").asText()).isEqualTo("PT6S");
+                assertThat(data.get("deadline").asText()).isEqualTo(deadline.toString());
+                assertThat(data.get("max").asText()).isEqualTo("PT50S");
             }
             assertThat(warning.get("data").get("elapsedPercent").asInt()).isEqualTo(80);
             assertThat(warning.get("data").has("overrunBy")).isFalse();
@@ -189,8 +191,8 @@ class ClockWatchTest {
     @Test
     void aRestartedWatcherRecordsNothingTwice() {
         watch.stopWatching();
-        String coi = batchOn(Duration.ofSeconds(6));
-        ClockTesting.logStep(coi, "COLLECTED", Instant.now());
+        String coi = batchOn(ClockTesting.WATCHED_WINDOW);
+        ClockTesting.logStep(coi, "COLLECTED", ClockTesting.collectedWithTheWarningDue());
 
         ClockWatch first = freshWatcher();
         first.startWatching();
