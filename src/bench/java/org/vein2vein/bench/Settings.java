@@ -1,0 +1,25 @@
+package org.vein2vein.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The benchmark's parameters, as {@code -Dbench.*} system properties (the Maven profile passes them on).
+ *
+ * @param jar      the packaged service
+ * @param out      where results.json, results.csv and latency-against-load.png go
+ * @param seconds  how long each load point is measured, after a warm-up
+ * @param events   custody events seeded for the history queries (default 10,000,000)
+ * @param backlog  steps logged while Kafka is down, for the outbox drain
+ */
+record Settings(Path jar, Path out, Duration seconds, Duration warmup, long events, long backlog) {
+
+    static Settings fromSystemProperties() {
+        return new Settings(Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar")),
+                Path.of(System.getProperty("bench.out", "target/benchmark")),
+                Duration.ofSeconds(Long.getLong("bench.seconds", 15)),
+                Duration.ofSeconds(Long.getLong("bench.warmup", 5)),
+                Long.getLong("bench.events", 10_000_000),
+                Long.getLong("bench.backlog", 20_000));
+    }
+}
