@@ -71,6 +71,9 @@ public final class Benchmark {
             report.write(settings.out());
             log("Figures in %s (results.json, results.csv, latency-against-load.png)", settings.out().toAbsolutePath());
         }
+        if (!Boolean.getBoolean("bench.keep")) {
+            deleteFolder(work);
+        }
         System.exit(0);
     }
 
@@ -104,6 +107,13 @@ public final class Benchmark {
     private static StepPhases.KafkaOutage restartKafkaAfterKill(Path work, int port, ChildProcess kafka) {
         kafka.kill();
         return () -> startKafka(work, port, "kafka-restart-" + RESTARTS.incrementAndGet() + ".log");
+    }
+
+    /** The work folder goes (its database is gigabytes after the seed), unless -Dbench.keep=true. */
+    private static void deleteFolder(Path folder) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     static void log(String format, Object... args) {

@@ -95,6 +95,7 @@ final class Report {
                 .xAxisTitle("offered load (steps/s)").yAxisTitle("latency (ms, log scale)").build();
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setMarkerSize(7);
+        curve.sort(java.util.Comparator.comparingDouble(LoadPoint::offeredPerSecond));
         double[] rates = curve.stream().mapToDouble(LoadPoint::offeredPerSecond).toArray();
         chart.addSeries("p50", rates, curve.stream().mapToDouble(p -> Math.max(0.01, p.p50Millis())).toArray())
                 .setMarker(SeriesMarkers.CIRCLE);

@@ -48,7 +48,10 @@ public final class ChildProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         try {
-            return new ChildProcess(builder.start(), log, readyLine);
+            Process process = builder.start();
+            // A benchmark stopped half-way leaves no broker or service behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            return new ChildProcess(process, log, readyLine);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

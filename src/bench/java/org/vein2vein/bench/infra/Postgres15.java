@@ -30,6 +30,7 @@ public final class Postgres15 implements AutoCloseable {
     private final Path log;
     private final int port;
     private final boolean asPostgresUser;
+    private boolean stopped;
 
     private Postgres15(Path bin, Path folder, int port) {
         this.bin = bin;
@@ -48,6 +49,7 @@ public final class Postgres15 implements AutoCloseable {
         }
         Postgres15 server = new Postgres15(bin, folder, port);
         server.initAndStart();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         return server;
     }
 
@@ -120,7 +122,11 @@ public final class Postgres15 implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop"), true);
     }
 
