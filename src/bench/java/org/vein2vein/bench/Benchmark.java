@@ -63,7 +63,9 @@ public final class Benchmark {
                     steps.run();
                     report.atMost("footprint", "resident memory under load (max)", steps.maxResidentBytes() / 1e6,
                             "MB", 300);
-                    new HistoryPhase(settings, postgres, api, tokens, report).run(journeys);
+                    if (settings.allPhases()) {
+                        new HistoryPhase(settings, postgres, api, tokens, report).run(journeys);
+                    }
                 }
             }
         } finally {

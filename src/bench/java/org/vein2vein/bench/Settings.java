@@ -11,8 +11,13 @@ import java.time.Duration;
  * @param seconds  how long each load point is measured, after a warm-up
  * @param events   custody events seeded for the history queries (default 10,000,000)
  * @param backlog  steps logged while Kafka is down, for the outbox drain
+ * @param phases   {@code all}, or {@code steps}: start, simulator and step logging beside direct SQL only
  */
-record Settings(Path jar, Path out, Duration seconds, Duration warmup, long events, long backlog) {
+record Settings(Path jar, Path out, Duration seconds, Duration warmup, long events, long backlog, String phases) {
+
+    boolean allPhases() {
+        return !phases.equals("steps");
+    }
 
     static Settings fromSystemProperties() {
         return new Settings(Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar")),
@@ -20,6 +25,7 @@ record Settings(Path jar, Path out, Duration seconds, Duration warmup, long even
                 Duration.ofSeconds(Long.getLong("bench.seconds", 15)),
                 Duration.ofSeconds(Long.getLong("bench.warmup", 5)),
                 Long.getLong("bench.events", 10_000_000),
-                Long.getLong("bench.backlog", 20_000));
+                Long.getLong("bench.backlog", 20_000),
+                System.getProperty("bench.phases", "all"));
     }
 }

@@ -98,9 +98,11 @@ final class StepPhases implements AutoCloseable {
                 report.add(section, clients + " clients: errors", viaApi.errors(), "");
                 fastest = Math.max(fastest, viaApi.perSecond());
             }
-            fixedRate(load, apiBatches);
-            sweep(load, apiBatches, fastest);
-            drain(load, apiBatches);
+            if (settings.allPhases()) {
+                fixedRate(load, apiBatches);
+                sweep(load, apiBatches, fastest);
+                drain(load, apiBatches);
+            }
         } finally {
             sampler.shutdownNow();
         }
