@@ -63,7 +63,7 @@ public final class Benchmark {
                     steps.run();
                     report.atMost("footprint", "resident memory under load (max)", steps.maxResidentBytes() / 1e6,
                             "MB", 300);
-                    if (settings.allPhases()) {
+                    if (settings.runs("history")) {
                         new HistoryPhase(settings, postgres, api, tokens, report).run(journeys);
                     }
                 }

@@ -11,12 +11,13 @@ import java.time.Duration;
  * @param seconds  how long each load point is measured, after a warm-up
  * @param events   custody events seeded for the history queries (default 10,000,000)
  * @param backlog  steps logged while Kafka is down, for the outbox drain
- * @param phases   {@code all}, or {@code steps}: start, simulator and step logging beside direct SQL only
+ * @param phases   {@code all}, or some of {@code rate} (100 steps/s, commit to Kafka, the chart), {@code drain} and
+ *                 {@code history}, comma-separated; start, simulator and step logging beside direct SQL always run
  */
 record Settings(Path jar, Path out, Duration seconds, Duration warmup, long events, long backlog, String phases) {
 
-    boolean allPhases() {
-        return !phases.equals("steps");
+    boolean runs(String phase) {
+        return phases.equals("all") || java.util.Arrays.asList(phases.split(",")).contains(phase);
     }
 
     static Settings fromSystemProperties() {

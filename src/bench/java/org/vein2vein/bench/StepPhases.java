@@ -98,9 +98,11 @@ final class StepPhases implements AutoCloseable {
                 report.add(section, clients + " clients: errors", viaApi.errors(), "");
                 fastest = Math.max(fastest, viaApi.perSecond());
             }
-            if (settings.allPhases()) {
+            if (settings.runs("rate")) {
                 fixedRate(load, apiBatches);
                 sweep(load, apiBatches, fastest);
+            }
+            if (settings.runs("drain")) {
                 drain(load, apiBatches);
             }
         } finally {
