@@ -24,7 +24,7 @@ record Settings(Path jar, Path out, Duration seconds, Duration warmup, long even
         return new Settings(Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar")),
                 Path.of(System.getProperty("bench.out", "target/benchmark")),
                 Duration.ofSeconds(Long.getLong("bench.seconds", 15)),
-                Duration.ofSeconds(Long.getLong("bench.warmup", 5)),
+                Duration.ofSeconds(Long.getLong("bench.warmup", 10)),
                 Long.getLong("bench.events", 10_000_000),
                 Long.getLong("bench.backlog", 20_000),
                 System.getProperty("bench.phases", "all"));

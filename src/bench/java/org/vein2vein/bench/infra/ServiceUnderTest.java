@@ -17,9 +17,12 @@ import java.util.Map;
  * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) in a process of its own, pointed
  * at the benchmark's PostgreSQL and Kafka, trusting the benchmark's signing key, as a deployment
  * would run it; so its start time and resident memory are real. JVM options come from
- * {@code -Dbench.service-jvm} (default: none, the JVM's own heap sizing).
+ * {@code -Dbench.service-jvm} (default {@value #DEFAULT_JVM_OPTIONS}).
  */
 public final class ServiceUnderTest implements AutoCloseable {
+
+    /** As the README recommends for a deployment: a 256 MB heap. */
+    public static final String DEFAULT_JVM_OPTIONS = "-Xmx256m";
 
     private final ChildProcess process;
     private final String url;
@@ -50,7 +53,7 @@ public final class ServiceUnderTest implements AutoCloseable {
         environment.put("VEIN2VEIN_RATE_LIMIT_BURST", "1000000");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String jvm = System.getProperty("bench.service-jvm", "").trim();
+        String jvm = jvmOptions();
         if (!jvm.isEmpty()) {
             command.addAll(List.of(jvm.split("\\s+")));
         }
@@ -60,6 +63,11 @@ public final class ServiceUnderTest implements AutoCloseable {
         ChildProcess process = ChildProcess.start(command, environment, log, line -> false);
         awaitReady(url, process, log);
         return new ServiceUnderTest(process, url, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** The service's JVM options: {@code -Dbench.service-jvm}, by default the README's recommended heap. */
+    public static String jvmOptions() {
+        return System.getProperty("bench.service-jvm", DEFAULT_JVM_OPTIONS).trim();
     }
 
     public String url() {
