@@ -49,18 +49,22 @@ public final class Benchmark {
             log("PostgreSQL 15 on port %d, Kafka on %d", postgres.port(), kafkaPort);
             TokenMint tokens = TokenMint.create(work.resolve("keys"));
             String bootstrap = "127.0.0.1:" + kafkaPort;
-            try (ServiceUnderTest first = ServiceUnderTest.start(settings.jar(), postgres.jdbcUrl(), bootstrap,
-                    tokens.keys().publicKeyFile(), DevSigningKeys.ISSUER, work, work.resolve("service-first.log"))) {
-                log("First start (migrating an empty database) ready in %d ms", first.startToReady().toMillis());
-                report.add("footprint", "first start to ready, migrating an empty database",
-                        first.startToReady().toMillis(), "ms");
+            List<Long> starts = new java.util.ArrayList<>();
+            for (int start = 0; start < 4; start++) {
+                try (ServiceUnderTest service = ServiceUnderTest.start(settings.jar(), postgres.jdbcUrl(), bootstrap,
+                        tokens.keys().publicKeyFile(), DevSigningKeys.ISSUER, work,
+                        work.resolve("service-start-" + start + ".log"))) {
+                    starts.add(service.startToReady().toMillis());
+                }
             }
+            log("Start to ready: %d ms migrating an empty database, then %s ms", starts.get(0), starts.subList(1, 4));
+            report.add("footprint", "first start to ready, migrating an empty database", starts.get(0), "ms");
+            report.atMost("footprint", "start to ready, infrastructure up (median of 3)",
+                    starts.subList(1, 4).stream().sorted().toList().get(1), "ms", 2000);
             try (ServiceUnderTest service = ServiceUnderTest.start(settings.jar(), postgres.jdbcUrl(), bootstrap,
                     tokens.keys().publicKeyFile(), DevSigningKeys.ISSUER, work, work.resolve("service.log"))) {
                 log("Service ready in %d ms (pid %d)", service.startToReady().toMillis(), service.process().pid());
                 report.context("service", "packaged jar, JVM options: '" + ServiceUnderTest.jvmOptions() + "'");
-                report.atMost("footprint", "start to ready, infrastructure up", service.startToReady().toMillis(),
-                        "ms", 2000);
                 List<Journey.Outcome> journeys = conformance(service, tokens, report);
                 ServiceClient api = new ServiceClient(service.url());
                 try (StepPhases steps = new StepPhases(settings, postgres, service, api, tokens, report, bootstrap,
