@@ -1,10 +1,12 @@
 -- What the step rules need to know of earlier steps, kept as state in the step's transaction rather
 -- than read back out of the ledger's JSON; the ledger stays the audit record.
 
--- The CAR+ viable T cells each unit's label states (FORMULATED bags, SPLIT doses), and since when a
--- unit is on its way to the treatment site (SHIPPED_TO_SITE, until RECEIVED_AT_SITE).
+-- The CAR+ viable T cells each unit's label states (FORMULATED bags, SPLIT doses), and when a unit left
+-- on its batch's latest shipment to the treatment site (SHIPPED_TO_SITE; null for a unit that shipment
+-- did not carry). A receipt there must receive exactly those units, also when it is logged again to
+-- resume from a hold.
 ALTER TABLE batch_unit ADD COLUMN labelled_cells bigint CHECK (labelled_cells >= 0);
-ALTER TABLE batch_unit ADD COLUMN in_transit_since timestamptz;
+ALTER TABLE batch_unit ADD COLUMN shipped_at timestamptz;
 
 -- The results of a batch's latest QC_TESTED step, one row per test; a new QC_TESTED step replaces them.
 CREATE TABLE qc_result (
@@ -45,10 +47,10 @@ BEGIN
                    result ->> 'outcome', result ->> 'method'
             FROM jsonb_array_elements(coalesce(data -> 'results', '[]'::jsonb)) result;
         ELSE
-            UPDATE batch_unit u SET in_transit_since = event.occurred_at
+            -- Events come in sequence order: the latest shipment of each unit is the one that stays.
+            UPDATE batch_unit u SET shipped_at = event.occurred_at
             FROM jsonb_array_elements_text(coalesce(data -> 'unitIds', '[]'::jsonb)) shipped
-            WHERE u.coi = event.coi AND u.unit_id = shipped
-              AND coalesce(u.stage, event.batch_stage) = 'SHIPPED_TO_SITE';
+            WHERE u.coi = event.coi AND u.unit_id = shipped;
         END IF;
     END LOOP;
 END $$;

@@ -19,7 +19,9 @@ public record Coi(String value) {
     public static final String PREFIX = "V2V";
     static final int RANDOM_PART_LENGTH = 10;
     private static final String ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    private static final Pattern SHAPE = Pattern.compile("V2V[0-9A-Z]{10}[0-9A-Z*]");
+    /** The shape of a COI: the prefix, ten random characters and the check character. */
+    public static final String SHAPE_PATTERN = "V2V[0-9A-Z]{10}[0-9A-Z*]";
+    private static final Pattern SHAPE = Pattern.compile(SHAPE_PATTERN);
     private static final RandomGenerator RANDOM = new SecureRandom();
 
     public Coi {

@@ -100,6 +100,19 @@ class StepSafetyRulesTest {
                 .post("/api/v1/batches").then().statusCode(201);
     }
 
+    @Test
+    void aBatchHeldAfterItsReceiptAtTheSiteResumesByReceivingTheUnitsThatWereShipped() {
+        String coi = batchAt(List.of("COLLECTED", "SHIPPED_TO_MANUFACTURING", "RECEIVED_AT_MANUFACTURING", "ACCEPTED",
+                "GENE_MODIFIED", "EXPANDED", "FORMULATED", "CRYOPRESERVED", "QC_TESTED", "RELEASED", "STORED",
+                "SHIPPED_TO_SITE", "RECEIVED_AT_SITE"));
+        Api.logStep(coi, "QUARANTINED", Instant.now(), StageSamples.map("reason", "TEMPERATURE_EXCURSION",
+                "qualityRecord", "DEV-2026-0042")).statusCode(201);
+
+        Api.logStep(coi, "RECEIVED_AT_SITE").statusCode(201);
+        Api.logStep(coi, "THAWED").statusCode(201);
+        Api.batch(coi).body("stage", equalTo("THAWED"));
+    }
+
     private static String batchAt(List<String> path) {
         String coi = Api.registerAutologous("PSN-SAFETY-" + References.suffix());
         for (String stage : path) {

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
 /**
  * Recomputes custody hashes from events as the API serves them, following only the canonical
- * form the README documents: a second, independent implementation, so that a drift between the
+ * form docs/custody-ledger.md documents: a second, independent implementation, so that a drift between the
  * documentation and the service fails a test.
  *
  * <p>Numbers are part of the hashed text as the API serves them ({@code 1E+400}, {@code 93.5},

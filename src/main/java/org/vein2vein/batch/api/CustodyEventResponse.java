@@ -35,7 +35,7 @@ public record CustodyEventResponse(
         @Schema(description = "The stored payload as text, only when it is not JSON: what a tampered row holds")
         String unreadablePayload,
         @Schema(description = "Hash of the previous event; 64 zeros for the first") String previousHash,
-        @Schema(description = "SHA-256 of this event's canonical form (see README)") String hash) {
+        @Schema(description = "SHA-256 of this event's canonical form (see docs/custody-ledger.md)") String hash) {
 
     public static CustodyEventResponse of(CustodyEvent event, CanonicalJson json) {
         Optional<JsonNode> data = json.readStored(event.payload());

@@ -29,8 +29,9 @@ import org.vein2vein.product.domain.QcResult;
 import org.vein2vein.product.domain.TimeWindow;
 
 /**
- * Reads, once per step and under the batch's row lock, everything the safety rules need to know:
- * only what the step's stage asks for, so that a step costs few statements.
+ * Reads, once per step and under the batch's row lock, everything the safety rules need to know: the
+ * batch's units and when a person last recorded an event always, QC results, identifiers in use and
+ * running window clocks only for the stages that ask for them.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

@@ -38,7 +38,7 @@ import org.vein2vein.product.domain.TimeWindow;
 
 /**
  * Writes what became of a step, in its transaction: the batch's (or dose's) new stage, the state the
- * next steps' rules read (units, collections, QC results, what is in transit), its ledger event and
+ * next steps' rules read (units, collections, QC results, what the latest shipment carried), its ledger event and
  * outbox message, its clocks; or, for a refusal kept on record, the rejected attempt and any hold.
  */
 @ApplicationScoped
@@ -166,9 +166,6 @@ public class StepRecorder {
         }
         if (step.stage() == Stage.SHIPPED_TO_SITE) {
             units.shipped(coi, data.handledUnits(), step.occurredAt());
-        }
-        if (step.stage() == Stage.RECEIVED_AT_SITE) {
-            units.received(coi, data.handledUnits());
         }
         if (step.stage() == Stage.STORED && !context.isDoseStep()) {
             units.storeSplitDoses(coi);

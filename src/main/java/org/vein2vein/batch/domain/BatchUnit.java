@@ -10,9 +10,9 @@ import org.vein2vein.kernel.BatchType;
  * CAR+ viable cells and whether it is on its way to the treatment site.
  *
  * @param labelledCells the CAR+ viable T cells its label states; empty for units recorded before labels were kept
- * @param inTransit     whether it was shipped to the treatment site and not yet received there
+ * @param onLatestShipment whether the batch's latest shipment to the treatment site carried it
  */
-public record BatchUnit(String unitId, Kind kind, Optional<Long> labelledCells, boolean inTransit) {
+public record BatchUnit(String unitId, Kind kind, Optional<Long> labelledCells, boolean onLatestShipment) {
 
     public enum Kind { BAG, DOSE }
 

@@ -34,15 +34,16 @@ public record Dose(Coi lot, String unitId, Stage stage, Optional<Stage> resumeSt
         return stage != Stage.STORED && plan.reachableFrom(Stage.STORED).contains(stage);
     }
 
+    /** The stages the plan allows the dose next. */
+    public Set<Stage> allowedNextStages(StagePlan plan) {
+        return plan.allowedAfter(stage, resumeStage);
+    }
+
     /**
      * The dose after a step at {@code next}.
      *
      * @throws StepOutOfOrderException when the plan does not allow {@code next} now
      */
-    public Set<Stage> allowedNextStages(StagePlan plan) {
-        return plan.allowedAfter(stage, resumeStage);
-    }
-
     public Dose advanceTo(Stage next, StagePlan plan) {
         Set<Stage> allowed = allowedNextStages(plan);
         if (!allowed.contains(next)) {

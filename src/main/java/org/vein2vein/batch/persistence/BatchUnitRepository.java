@@ -29,11 +29,11 @@ public class BatchUnitRepository {
 
     /** A unit as stored; a bag has no stage of its own. */
     public record StoredUnit(String unitId, Kind kind, Optional<Stage> stage, Optional<String> recipientReference,
-            Optional<Instant> allocatedAt, Optional<Long> labelledCells, Optional<Instant> inTransitSince) {
+            Optional<Instant> allocatedAt, Optional<Long> labelledCells, Optional<Instant> shippedAt) {
 
         /** What the step rules know of the unit. */
         public BatchUnit toDomain() {
-            return new BatchUnit(unitId, kind, labelledCells, inTransitSince.isPresent());
+            return new BatchUnit(unitId, kind, labelledCells, shippedAt.isPresent());
         }
     }
 
@@ -91,22 +91,15 @@ public class BatchUnitRepository {
         return taken;
     }
 
-    /** The units left for the treatment site at {@code at}; until received there, they are in transit. */
+    /**
+     * The batch's latest shipment to the treatment site left at {@code at} with these units; the
+     * batch's other units were not on it.
+     */
     public void shipped(Coi coi, List<String> unitIds, Instant at) {
         memo.forget(new UnitsOf(coi.value()));
-        entityManager.createNativeQuery("update batch_unit set in_transit_since = :at "
-                + "where coi = :coi and unit_id in (:units)")
+        entityManager.createNativeQuery("update batch_unit set shipped_at = case when unit_id in (:units) "
+                + "then cast(:at as timestamptz) end where coi = :coi")
                 .setParameter("at", Timestamp.from(at))
-                .setParameter("coi", coi.value())
-                .setParameter("units", unitIds)
-                .executeUpdate();
-    }
-
-    /** The units arrived at the treatment site. */
-    public void received(Coi coi, List<String> unitIds) {
-        memo.forget(new UnitsOf(coi.value()));
-        entityManager.createNativeQuery("update batch_unit set in_transit_since = null "
-                + "where coi = :coi and unit_id in (:units)")
                 .setParameter("coi", coi.value())
                 .setParameter("units", unitIds)
                 .executeUpdate();
@@ -116,7 +109,7 @@ public class BatchUnitRepository {
     public List<StoredUnit> of(Coi coi) {
         return memo.remember(new UnitsOf(coi.value()), () -> {
             List<?> rows = entityManager.createNativeQuery("select unit_id, kind, stage, recipient_reference, "
-                    + "allocated_at, labelled_cells, in_transit_since from batch_unit where coi = :coi order by unit_id")
+                    + "allocated_at, labelled_cells, shipped_at from batch_unit where coi = :coi order by unit_id")
                     .setParameter("coi", coi.value())
                     .getResultList();
             return rows.stream().map(row -> (Object[]) row).map(BatchUnitRepository::unit).toList();

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -65,11 +64,6 @@ public class Ledger {
         return events.lastOccurredAtByPeople(coi);
     }
 
-    /** The data of the newest step recorded at {@code stage} in the batch's ledger. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<JsonNode> latestStepData(String coi, String stage) {
-        return events.latest(coi, CustodyEventType.STEP_RECORDED, stage).map(event -> canonicalJson.read(event.payload()));
-    }
 
     /**
      * Chains a new event to {@code head}, stores it and queues it for Kafka. References to patients,

@@ -11,7 +11,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 
 import org.vein2vein.custody.domain.CustodyEvent;
-import org.vein2vein.custody.domain.CustodyEventType;
 import org.vein2vein.custody.domain.LedgerHead;
 import org.vein2vein.kernel.Actor;
 import org.vein2vein.platform.persistence.NativeValues;
@@ -72,11 +71,6 @@ public class CustodyEventRepository implements PanacheRepositoryBase<CustodyEven
         });
     }
 
-    /** The newest event of the given type and stage in a batch's ledger. */
-    public Optional<CustodyEvent> latest(String coi, CustodyEventType type, String stage) {
-        return find("coi = ?1 and type = ?2 and stage = ?3", Sort.descending("sequence"), coi, type, stage)
-                .firstResultOptional().map(CustodyEventEntity::toDomain);
-    }
 
     /**
      * When the newest event a person recorded happened: the service's own events (clock alerts,

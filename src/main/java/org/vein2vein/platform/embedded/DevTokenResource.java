@@ -25,7 +25,7 @@ import org.vein2vein.platform.problem.ProblemType;
 /**
  * Hands out tokens for trying the API in embedded mode, to callers on this machine only. It answers
  * nothing unless embedded mode made the signing keys, and the production build does not contain it;
- * so it is left out of the API contract too (see README, "Tokens").
+ * so it is left out of the API contract too (see docs/security.md, "Dev tokens").
  */
 @Path("/dev/tokens")
 @PermitAll

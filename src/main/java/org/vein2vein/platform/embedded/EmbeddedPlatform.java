@@ -23,7 +23,7 @@ final class EmbeddedPlatform {
             throw new EmbeddedStartRefused("Zero-setup mode has no embedded PostgreSQL for this platform ("
                     + osName + ", " + osArch + "); it ships for Linux and macOS on x86-64 and arm64. Run your own "
                     + "PostgreSQL and Kafka and set " + EmbeddedMode.JDBC_URL_VARIABLE + " and "
-                    + EmbeddedMode.KAFKA_SERVERS_VARIABLE + " (README, \"Configuration\").");
+                    + EmbeddedMode.KAFKA_SERVERS_VARIABLE + " (docs/operations.md, \"Configuration\").");
         }
     }
 

@@ -22,7 +22,7 @@ import org.vein2vein.platform.problem.ProblemType;
 /**
  * The problems a {@link ConnectionGuard} answers by itself, written as whole HTTP responses: no
  * resource, filter or route sees these requests. They carry the headers every answer of the
- * service carries (see README, "Security headers"), and close the connection.
+ * service carries (see docs/api.md, "Connections, sizes and headers"), and close the connection.
  */
 final class ConnectionRefusals {
 

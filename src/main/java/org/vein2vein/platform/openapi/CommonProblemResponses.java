@@ -65,9 +65,11 @@ public class CommonProblemResponses implements OASFilter {
                     "request-in-flight", IdempotencyApi.PROBLEM_REQUEST_IN_FLIGHT);
             add(responses, "422", "The Idempotency-Key was already used for a different request",
                     "idempotency-key-reused", IdempotencyApi.PROBLEM_KEY_REUSED);
+        }
+        if (operation.getRequestBody() != null) {
             add(responses, "500", "The connection to the database failed while the write was committed: whether it "
-                    + "was recorded is unknown; send it again with the same Idempotency-Key to find out",
-                    "outcome-unknown", ApiExamples.PROBLEM_OUTCOME_UNKNOWN);
+                    + "was recorded is unknown; send it again with the same Idempotency-Key, or read what it changes, "
+                    + "to find out", "outcome-unknown", ApiExamples.PROBLEM_OUTCOME_UNKNOWN);
         }
         add(responses, "500", "A failure of the service itself; the incident id is in the log", "internal-error",
                 ApiExamples.PROBLEM_INTERNAL_ERROR);

@@ -43,8 +43,8 @@ final class DatabaseProblems {
     }
 
     private static Response unavailable(Throwable failure, UriInfo uri, Request request) {
-        Log.warnf("The database cannot be reached (%s): %s %s answered 503", rootOf(failure), request.getMethod(),
-                uri.getPath());
+        // The method only: a path may hold a pseudonymous reference (/api/v1/donors/{donorReference}/...).
+        Log.warnf("The database cannot be reached (%s): a %s answered 503", rootOf(failure), request.getMethod());
         String recorded = READS.contains(request.getMethod()) ? "" : "; nothing was recorded";
         Problem problem = Problem.of(ProblemType.SERVICE_UNAVAILABLE, "The database cannot be reached" + recorded
                 + ". Try again in " + RETRY_AFTER_SECONDS + " seconds.");

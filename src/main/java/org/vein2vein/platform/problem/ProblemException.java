@@ -3,8 +3,9 @@ package org.vein2vein.platform.problem;
 import java.util.Optional;
 
 /**
- * Ends a request with its problem. Each kind of refusal the services make is a subclass that builds
- * its own problem, type included; one mapper ({@link ProblemMappers}) answers them all.
+ * Ends a request with its problem. The services' refusals are subclasses that build their own problem,
+ * type included, or carry one built elsewhere (a step's rule refusal); one mapper ({@link ProblemMappers})
+ * answers them all.
  */
 public class ProblemException extends RuntimeException {
 
@@ -30,8 +31,4 @@ public class ProblemException extends RuntimeException {
         return Optional.ofNullable(entityTag);
     }
 
-    /** The message as a sentence's start: "no batch has..." becomes "No batch has...". */
-    protected static String capitalized(String message) {
-        return Character.toUpperCase(message.charAt(0)) + message.substring(1);
-    }
 }

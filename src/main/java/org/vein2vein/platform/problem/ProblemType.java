@@ -4,7 +4,7 @@ import java.net.URI;
 
 /**
  * Every kind of problem the API answers with. The {@code type} URI of each is stable: clients may
- * branch on it. The README lists them all.
+ * branch on it. docs/api.md lists them all.
  */
 public enum ProblemType {
     MALFORMED_JSON("malformed-json", 400, "The request body is not well-formed JSON"),

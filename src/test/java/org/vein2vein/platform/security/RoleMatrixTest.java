@@ -39,8 +39,8 @@ import org.vein2vein.testing.TestInfrastructure;
 import org.vein2vein.testing.Tokens;
 
 /**
- * Every API operation, called by every kind of caller: the table README "Authentication and
- * roles" describes, cell by cell. Each cell works on a batch registered at SITE-LYON-01 just for
+ * Every API operation, called by every kind of caller: the table of docs/security.md "Roles"
+ * describes, cell by cell. Each cell works on a batch registered at SITE-LYON-01 just for
  * it; a refused call writes nothing, an accepted one writes exactly its rows.
  */
 @QuarkusTest

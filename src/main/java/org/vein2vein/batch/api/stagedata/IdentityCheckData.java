@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import org.vein2vein.batch.domain.IdentityScan;
+import org.vein2vein.kernel.Coi;
 
 /**
  * What was scanned and who checked it at an identity checkpoint. The technician logging the step
@@ -15,7 +16,9 @@ import org.vein2vein.batch.domain.IdentityScan;
  */
 @Schema(name = "IdentityCheck", description = "The labels scanned at an identity checkpoint and who checked them")
 public record IdentityCheckData(
-        @NotNull @Pattern(regexp = "[0-9A-Z*]{3,32}", message = "must be a COI as printed on the label")
+        // The shape of a COI, whatever the COI: a patient's reference scanned into this field is refused, not recorded.
+        @NotNull @Pattern(regexp = Coi.SHAPE_PATTERN, message = "must be a COI as printed on the label: V2V and 11 "
+                + "characters")
         @Schema(required = true, description = "The COI scanned from the product's label", example = "V2V7K3Q9P2XRTB")
         String scannedCoi,
         @Pattern(regexp = Fields.UNIT_ID, message = Fields.UNIT_ID_MESSAGE)

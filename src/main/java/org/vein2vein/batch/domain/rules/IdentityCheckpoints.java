@@ -60,13 +60,13 @@ public final class IdentityCheckpoints implements SafetyRule {
                 + " is on hold until QA decides.", Map.of("mismatches", mismatches), Optional.empty()));
     }
 
-    /** What is on its way to the site: the dose of a dose's receipt, else the batch's units in transit. */
+    /** What was shipped to the site: the dose of a dose's receipt, else the units on the batch's latest shipment. */
     private static Set<String> shipped(StepContext context) {
         Set<String> shipped = new TreeSet<>();
         if (context.dose().isPresent()) {
             shipped.add(context.dose().get().unitId());
         } else {
-            context.units().stream().filter(BatchUnit::inTransit).map(BatchUnit::unitId).forEach(shipped::add);
+            context.units().stream().filter(BatchUnit::onLatestShipment).map(BatchUnit::unitId).forEach(shipped::add);
         }
         return shipped;
     }

@@ -64,8 +64,4 @@ public record StepContext(Step step, Batch batch, Optional<String> doseUnit, Opt
         return units.stream().filter(unit -> unit.unitId().equals(unitId)).findFirst();
     }
 
-    /** The latest time the step, or a time inside its data, may give. */
-    public Instant latestAccepted() {
-        return now.plus(maxClockSkew);
-    }
 }

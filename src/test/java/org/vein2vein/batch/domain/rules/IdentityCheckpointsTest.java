@@ -39,7 +39,7 @@ class IdentityCheckpointsTest {
     }
 
     @Test
-    void refusesAReceiptAtTheSiteOfOtherUnitsThanThoseInTransit() {
+    void refusesAReceiptAtTheSiteOfOtherUnitsThanTheLatestShipmentCarried() {
         BatchUnit shipped = new BatchUnit(BAG, BatchUnit.Kind.BAG, Optional.of(200_000_000L), true);
         BatchUnit kept = new BatchUnit("V2V7K3Q9P2XRTB-02", BatchUnit.Kind.BAG, Optional.of(200_000_000L), false);
         StepContext context = Contexts.step(Stage.RECEIVED_AT_SITE, new StageData.Receipt(
@@ -50,7 +50,7 @@ class IdentityCheckpointsTest {
     }
 
     @Test
-    void acceptsAReceiptAtTheSiteOfExactlyTheUnitsInTransit() {
+    void acceptsAReceiptAtTheSiteOfExactlyTheUnitsTheLatestShipmentCarried() {
         BatchUnit shipped = new BatchUnit(BAG, BatchUnit.Kind.BAG, Optional.of(200_000_000L), true);
         StepContext context = Contexts.step(Stage.RECEIVED_AT_SITE, new StageData.Receipt(
                 Contexts.scan(Contexts.COI.value(), BAG, "op-2"), StageData.Condition.INTACT, Optional.empty(),
