@@ -82,6 +82,10 @@ public class StepRecorder {
         Optional<Dose> nextDose = context.dose().map(dose -> advanced(dose, context));
         Batch next = nextDose.isPresent() ? context.batch() : context.batch().advanceTo(step.stage());
         entity.apply(next, now);
+        if (nextDose.isEmpty()) {
+            // Set with the new stage, before the statements below flush the batch: one update per step, not two.
+            entity.stateSetBy(head.nextSequence());
+        }
         nextDose.ifPresent(dose -> units.save(dose, now));
         keepState(coi, context, now);
         batchSites.add(coi, step.site());
@@ -92,9 +96,6 @@ public class StepRecorder {
         CustodyEvent event = ledger.append(head, new Ledger.NewCustodyEvent(coi.value(),
                 CustodyEventType.STEP_RECORDED, reached.name(), step.occurredAt(), actor, step.site(),
                 payloads.recorded(step, notes)));
-        if (nextDose.isEmpty()) {
-            entity.stateSetBy(event.sequence());
-        }
         moveClocks(context, reached);
         Log.infof("Batch %s: %s%s recorded as event %d", coi, reached,
                 context.doseUnit().map(unit -> " of dose " + unit).orElse(""), event.sequence());

@@ -18,6 +18,7 @@ import org.vein2vein.batch.domain.StageData.LabelledUnit;
 import org.vein2vein.kernel.Coi;
 import org.vein2vein.kernel.Stage;
 import org.vein2vein.platform.persistence.NativeValues;
+import org.vein2vein.platform.persistence.TransactionMemo;
 
 /**
  * The units of batches (table batch_unit): bags of autologous products, doses of allogeneic lots
@@ -40,10 +41,16 @@ public class BatchUnitRepository {
     public record UnitOfLot(String coi, String unitId) {
     }
 
-    private final EntityManager entityManager;
+    /** The key under which a transaction keeps a batch's units: every write here forgets them. */
+    private record UnitsOf(String coi) {
+    }
 
-    public BatchUnitRepository(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final TransactionMemo memo;
+
+    public BatchUnitRepository(EntityManager entityManager, TransactionMemo memo) {
         this.entityManager = entityManager;
+        this.memo = memo;
     }
 
     /** Of {@code unitIds}, those some batch already has: unit ids are unique across all batches. */
@@ -64,6 +71,7 @@ public class BatchUnitRepository {
      * @return the unit ids another batch took meanwhile (none were added then: the caller rolls back)
      */
     public List<String> add(Coi coi, Kind kind, List<LabelledUnit> units, Instant now) {
+        memo.forget(new UnitsOf(coi.value()));
         List<String> taken = new ArrayList<>();
         for (LabelledUnit unit : units.stream().sorted(Comparator.comparing(LabelledUnit::unitId)).toList()) {
             int added = entityManager.createNativeQuery("insert into batch_unit (unit_id, coi, kind, stage, "
@@ -88,6 +96,7 @@ public class BatchUnitRepository {
      * batch's other units were not on it.
      */
     public void shipped(Coi coi, List<String> unitIds, Instant at) {
+        memo.forget(new UnitsOf(coi.value()));
         entityManager.createNativeQuery("update batch_unit set shipped_at = case when unit_id in (:units) "
                 + "then cast(:at as timestamptz) end where coi = :coi")
                 .setParameter("at", Timestamp.from(at))
@@ -96,13 +105,15 @@ public class BatchUnitRepository {
                 .executeUpdate();
     }
 
-    /** The batch's units, in the order of their ids. */
+    /** The batch's units, in the order of their ids: read once per transaction unless written since. */
     public List<StoredUnit> of(Coi coi) {
-        List<?> rows = entityManager.createNativeQuery("select unit_id, kind, stage, recipient_reference, allocated_at, "
-                + "labelled_cells, shipped_at from batch_unit where coi = :coi order by unit_id")
-                .setParameter("coi", coi.value())
-                .getResultList();
-        return rows.stream().map(row -> (Object[]) row).map(BatchUnitRepository::unit).toList();
+        return memo.remember(new UnitsOf(coi.value()), () -> {
+            List<?> rows = entityManager.createNativeQuery("select unit_id, kind, stage, recipient_reference, "
+                    + "allocated_at, labelled_cells, shipped_at from batch_unit where coi = :coi order by unit_id")
+                    .setParameter("coi", coi.value())
+                    .getResultList();
+            return rows.stream().map(row -> (Object[]) row).map(BatchUnitRepository::unit).toList();
+        });
     }
 
     /** The doses allocated to the recipient, oldest allocation first. */
@@ -128,6 +139,7 @@ public class BatchUnitRepository {
 
     /** Saves the dose's stage, and its allocation the first time it has one. */
     public void save(Dose dose, Instant now) {
+        memo.forget(new UnitsOf(dose.lot().value()));
         entityManager.createNativeQuery("update batch_unit set stage = :stage, resume_stage = :resume, "
                 + "recipient_reference = coalesce(recipient_reference, cast(:recipient as varchar)), "
                 + "allocated_at = case when recipient_reference is null and cast(:recipient as varchar) is not null then :now "
@@ -143,6 +155,7 @@ public class BatchUnitRepository {
 
     /** The lot is in storage: so are the doses that were split from it and have not moved since. */
     public void storeSplitDoses(Coi lot) {
+        memo.forget(new UnitsOf(lot.value()));
         entityManager.createNativeQuery("update batch_unit set stage = 'STORED' where coi = :coi and kind = 'DOSE' "
                 + "and stage = 'SPLIT'")
                 .setParameter("coi", lot.value())
@@ -151,6 +164,7 @@ public class BatchUnitRepository {
 
     /** The lot's journey ended ({@code stage}, such as CANCELLED): so did that of each dose still under way. */
     public void endDoses(Coi lot, Stage stage) {
+        memo.forget(new UnitsOf(lot.value()));
         entityManager.createNativeQuery("update batch_unit set stage = :stage, resume_stage = null "
                 + "where coi = :coi and kind = 'DOSE' and stage not in ('INFUSED', 'DESTROYED', 'CANCELLED')")
                 .setParameter("stage", stage.name())

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+
 import org.vein2vein.platform.idempotency.IdempotencyApi;
 import org.vein2vein.platform.idempotency.IdempotentExecution;
 
@@ -26,8 +28,10 @@ import org.vein2vein.platform.idempotency.IdempotentExecution;
  * than repeated on each resource: security (401, 403), rate limits (429) and the database being
  * away (503) on all; malformed JSON, oversized and non-JSON bodies on those that take a body; and
  * the answers of Idempotency-Key on those that take one. A resource documents only what is its own;
- * a shared example joins a response the resource wrote for the same status.
+ * a shared example joins a response the resource wrote for the same status. It runs when the
+ * service is built, so that the service serves the finished contract and does not rebuild it at start.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class CommonProblemResponses implements OASFilter {
 
     static final String SCHEME = "bearer";
