@@ -81,6 +81,8 @@ public final class OutboxRelay implements AutoCloseable {
                 waitForWork();
             }
         }
+        // Stopping interrupted this thread: the producer's close would throw on that flag, so clear it first.
+        Thread.interrupted();
         discardProducer();
     }
 

@@ -146,7 +146,7 @@ class AllogeneicJourneyScenarioTest {
                 // Taken out of the freezer four minutes before the dry shipper was closed.
                 step.data().put("outOfStorageSince", occurredAt.minusSeconds(240).toString());
             }
-            Api.as(step.token()).contentType(ContentType.JSON)
+            JsonNode answered = mapper.readTree(Api.as(step.token()).contentType(ContentType.JSON)
                     .body(Map.of("stage", step.stage(), "occurredAt", occurredAt.toString(),
                             "site", step.site(), "data", step.data()))
                     .post("/api/v1/batches/{coi}/steps", coi)
@@ -155,7 +155,19 @@ class AllogeneicJourneyScenarioTest {
                     .header("ETag", equalTo("\"" + sequence + "\""))
                     .body("event.sequence", equalTo((int) sequence))
                     .body("event.stage", equalTo(step.stage()))
-                    .body("batch.stage", equalTo(step.dose() == null ? step.stage() : "STORED"));
+                    .body("batch.stage", equalTo(step.dose() == null ? step.stage() : "STORED"))
+                    .extract().asString()).get("batch");
+            // The answer shows the units as the step left them, not as the rules read them before it.
+            if (step.dose() != null) {
+                assertThat(unit(answered, step.dose()).get("stage").asText()).as("dose after %s", step.stage())
+                        .isEqualTo(step.stage());
+            }
+            if (step.stage().equals("SPLIT") || step.stage().equals("STORED")) {
+                for (String dose : List.of(dose1, dose2, dose3)) {
+                    assertThat(unit(answered, dose).get("stage").asText()).as("dose after %s", step.stage())
+                            .isEqualTo(step.stage());
+                }
+            }
         }
         int events = journey.size() + 1;
         Api.as(brussels).get("/api/v1/batches/{coi}", coi).then().statusCode(200);

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import org.vein2vein.batch.domain.BatchUnit;
 import org.vein2vein.batch.domain.BatchUnit.Kind;
@@ -71,10 +72,9 @@ public class BatchUnitRepository {
      * @return the unit ids another batch took meanwhile (none were added then: the caller rolls back)
      */
     public List<String> add(Coi coi, Kind kind, List<LabelledUnit> units, Instant now) {
-        memo.forget(new UnitsOf(coi.value()));
         List<String> taken = new ArrayList<>();
         for (LabelledUnit unit : units.stream().sorted(Comparator.comparing(LabelledUnit::unitId)).toList()) {
-            int added = entityManager.createNativeQuery("insert into batch_unit (unit_id, coi, kind, stage, "
+            int added = writing(coi, "insert into batch_unit (unit_id, coi, kind, stage, "
                     + "labelled_cells, created_at) values (:unit, :coi, :kind, :stage, :cells, :now) "
                     + "on conflict (unit_id) do nothing")
                     .setParameter("unit", unit.unitId())
@@ -96,8 +96,7 @@ public class BatchUnitRepository {
      * batch's other units were not on it.
      */
     public void shipped(Coi coi, List<String> unitIds, Instant at) {
-        memo.forget(new UnitsOf(coi.value()));
-        entityManager.createNativeQuery("update batch_unit set shipped_at = case when unit_id in (:units) "
+        writing(coi, "update batch_unit set shipped_at = case when unit_id in (:units) "
                 + "then cast(:at as timestamptz) end where coi = :coi")
                 .setParameter("at", Timestamp.from(at))
                 .setParameter("coi", coi.value())
@@ -139,8 +138,7 @@ public class BatchUnitRepository {
 
     /** Saves the dose's stage, and its allocation the first time it has one. */
     public void save(Dose dose, Instant now) {
-        memo.forget(new UnitsOf(dose.lot().value()));
-        entityManager.createNativeQuery("update batch_unit set stage = :stage, resume_stage = :resume, "
+        writing(dose.lot(), "update batch_unit set stage = :stage, resume_stage = :resume, "
                 + "recipient_reference = coalesce(recipient_reference, cast(:recipient as varchar)), "
                 + "allocated_at = case when recipient_reference is null and cast(:recipient as varchar) is not null then :now "
                 + "else allocated_at end where unit_id = :unit and coi = :coi")
@@ -155,8 +153,7 @@ public class BatchUnitRepository {
 
     /** The lot is in storage: so are the doses that were split from it and have not moved since. */
     public void storeSplitDoses(Coi lot) {
-        memo.forget(new UnitsOf(lot.value()));
-        entityManager.createNativeQuery("update batch_unit set stage = 'STORED' where coi = :coi and kind = 'DOSE' "
+        writing(lot, "update batch_unit set stage = 'STORED' where coi = :coi and kind = 'DOSE' "
                 + "and stage = 'SPLIT'")
                 .setParameter("coi", lot.value())
                 .executeUpdate();
@@ -164,12 +161,17 @@ public class BatchUnitRepository {
 
     /** The lot's journey ended ({@code stage}, such as CANCELLED): so did that of each dose still under way. */
     public void endDoses(Coi lot, Stage stage) {
-        memo.forget(new UnitsOf(lot.value()));
-        entityManager.createNativeQuery("update batch_unit set stage = :stage, resume_stage = null "
+        writing(lot, "update batch_unit set stage = :stage, resume_stage = null "
                 + "where coi = :coi and kind = 'DOSE' and stage not in ('INFUSED', 'DESTROYED', 'CANCELLED')")
                 .setParameter("stage", stage.name())
                 .setParameter("coi", lot.value())
                 .executeUpdate();
+    }
+
+    /** A statement that changes the batch's units: what this transaction kept of them is forgotten first. */
+    private Query writing(Coi coi, String sql) {
+        memo.forget(new UnitsOf(coi.value()));
+        return entityManager.createNativeQuery(sql);
     }
 
     private static StoredUnit unit(Object[] row) {

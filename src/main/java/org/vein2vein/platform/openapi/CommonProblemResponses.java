@@ -30,10 +30,14 @@ import org.vein2vein.platform.idempotency.IdempotentExecution;
  * the answers of Idempotency-Key on those that take one. A resource documents only what is its own;
  * a shared example joins a response the resource wrote for the same status. It runs when the
  * service is built, so that the service serves the finished contract and does not rebuild it at start.
+ * It runs before {@code ProductExamplesFilter}: build filters are ordered by priority, otherwise by
+ * the class index, and the served document is compared with the contract as text.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = CommonProblemResponses.PRIORITY)
 public class CommonProblemResponses implements OASFilter {
 
+    /** Higher runs first. */
+    public static final int PRIORITY = 20;
     static final String SCHEME = "bearer";
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
     private static final String PROBLEM_JSON = "application/problem+json";

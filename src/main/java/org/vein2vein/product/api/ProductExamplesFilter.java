@@ -18,15 +18,16 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 import org.vein2vein.kernel.Actor;
+import org.vein2vein.platform.openapi.CommonProblemResponses;
 import org.vein2vein.product.application.DemoProducts;
 import org.vein2vein.product.domain.ProductVersion;
 
 /**
  * The contract's examples of a product definition and of a product, made from the autologous demo
  * product as the API would show it, so that its stage plan is not written out again. Runs when the
- * document is built: the same every time.
+ * document is built: the same every time, after {@link CommonProblemResponses}.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = CommonProblemResponses.PRIORITY - 10)
 public class ProductExamplesFilter implements OASFilter {
 
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules()
