@@ -12,7 +12,14 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public class Vein2veinMain {
 
     public static void main(String... args) {
-        EmbeddedMode.startWhatIsNotConfigured();
+        try {
+            EmbeddedMode.startWhatIsNotConfigured();
+        } catch (EmbeddedStartRefused refused) {
+            // The message is the whole answer (another instance on the folder, a port taken, no binaries
+            // for this platform): a stack trace around it would only hide it.
+            System.err.println(refused.getMessage());
+            System.exit(1);
+        }
         Quarkus.run(args);
     }
 }

@@ -96,6 +96,16 @@ class ZeroSetupStartTest {
                     .hasMessage("Another vein2vein is already running on the data folder " + dataFolder + " (pid "
                             + first.pid() + "). Stop it first, or give this one another data folder with "
                             + EmbeddedMode.DATA_DIR_VARIABLE + ".");
+            // Started as a user starts it, the refusal is the message alone, and the exit status says so.
+            Path secondOutput = temporary.resolve("second-vein2vein.log");
+            Process second = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
+                    "-Dvein2vein.data-dir=" + dataFolder, Vein2veinMain.class.getName())
+                    .redirectErrorStream(true).redirectOutput(secondOutput.toFile()).start();
+            assertThat(second.waitFor(1, TimeUnit.MINUTES)).isTrue();
+            assertThat(second.exitValue()).isEqualTo(1);
+            assertThat(Files.readString(secondOutput, StandardCharsets.UTF_8))
+                    .contains("Another vein2vein is already running on the data folder " + dataFolder)
+                    .doesNotContain("Exception", "\tat ");
 
             // kill -9: no shutdown hook runs, the lock file stays, and PostgreSQL outlives the JVM.
             first.destroyForcibly();
@@ -117,9 +127,12 @@ class ZeroSetupStartTest {
         }
     }
 
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     private static Process startInAnotherProcess(Path dataFolder, Path output) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        return new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
                 ZeroSetupInAnotherProcess.class.getName(), dataFolder.toString(), "0")
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
