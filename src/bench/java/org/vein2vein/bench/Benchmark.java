@@ -82,7 +82,9 @@ public final class Benchmark {
             report.write(settings.out());
             log("Figures in %s (results.json, results.csv, latency-against-load.png)", settings.out().toAbsolutePath());
         }
-        if (!Boolean.getBoolean("bench.keep")) {
+        if (Boolean.getBoolean("bench.keep")) {
+            log("Work folder kept: %s", work);
+        } else {
             deleteFolder(work);
         }
         System.exit(0);
