@@ -31,7 +31,14 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Settings settings = Settings.fromSystemProperties();
+        Settings settings;
+        try {
+            settings = Settings.fromSystemProperties();
+        } catch (IllegalArgumentException e) {
+            log("%s", e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (!Files.exists(settings.jar())) {
             throw new IllegalStateException("No packaged service at " + settings.jar() + ": run ./mvnw package first");
         }
