@@ -132,8 +132,11 @@ public final class StepLoad {
         return new Result(recorder.getIntervalHistogram(), steps.get(), errors.get(), duration.toNanos() / 1e9);
     }
 
-    /** Logs {@code total} steps as fast as {@code clients} clients can, one batch each. */
-    public Result backlog(List<String> batches, int clients, long total) {
+    /**
+     * Logs {@code total} steps as fast as {@code clients} clients can, one batch each; each recorded step
+     * is added to {@code recorded}.
+     */
+    public Result backlog(List<String> batches, int clients, long total, Queue<Recorded> recorded) {
         AtomicLong left = new AtomicLong(total);
         AtomicLong steps = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -145,7 +148,13 @@ public final class StepLoad {
             Thread client = new Thread(() -> {
                 try {
                     while (left.getAndDecrement() > 0) {
-                        (send(coi) / 100 == 2 ? steps : errors).incrementAndGet();
+                        HttpResponse<Void> response = exchange(coi);
+                        if (response != null && response.statusCode() / 100 == 2) {
+                            steps.incrementAndGet();
+                            recorded.add(new Recorded(coi, sequence(response), System.nanoTime()));
+                        } else {
+                            errors.incrementAndGet();
+                        }
                     }
                 } finally {
                     finished.countDown();
@@ -165,14 +174,25 @@ public final class StepLoad {
     }
 
     private int send(String coi) {
+        HttpResponse<Void> response = exchange(coi);
+        return response == null ? 599 : response.statusCode();
+    }
+
+    /** Logs one step; its answer, or null when none came. */
+    private HttpResponse<Void> exchange(String coi) {
         try {
-            return http.send(request(coi), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(request(coi), HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
-            return 599;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 599;
+            return null;
         }
+    }
+
+    /** The recorded event's ledger sequence: a step's answer carries it as its ETag. */
+    private static long sequence(HttpResponse<?> response) {
+        return Long.parseLong(response.headers().firstValue("ETag").orElse("0").replace("\"", ""));
     }
 
     private HttpRequest request(String coi) {
