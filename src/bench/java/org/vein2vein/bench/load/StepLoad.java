@@ -114,18 +114,20 @@ public final class StepLoad {
             }
             String coi = batches.get((int) (i % batches.size()));
             http.sendAsync(request(coi), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                long done = System.nanoTime();
-                if (failure == null && response.statusCode() / 100 == 2) {
-                    recorder.recordValue((done - due) / 1000);
-                    steps.incrementAndGet();
-                    if (recorded != null) {
-                        recorded.add(new Recorded(coi, Long.parseLong(response.headers().firstValue("ETag")
-                                .orElse("0").replace("\"", "")), done));
+                try {
+                    long done = System.nanoTime();
+                    if (failure == null && response.statusCode() / 100 == 2) {
+                        recorder.recordValue((done - due) / 1000);
+                        steps.incrementAndGet();
+                        if (recorded != null) {
+                            recorded.add(new Recorded(coi, sequence(response), done));
+                        }
+                    } else {
+                        errors.incrementAndGet();
                     }
-                } else {
-                    errors.incrementAndGet();
+                } finally {
+                    answered.countDown();
                 }
-                answered.countDown();
             });
         }
         await(answered);
