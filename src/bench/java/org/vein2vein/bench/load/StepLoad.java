@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -144,7 +143,6 @@ public final class StepLoad {
         AtomicLong errors = new AtomicLong();
         CountDownLatch finished = new CountDownLatch(clients);
         long start = System.nanoTime();
-        List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             String coi = batches.get(c);
             Thread client = new Thread(() -> {
@@ -163,7 +161,6 @@ public final class StepLoad {
                 }
             }, "backlog-client-" + c);
             client.setDaemon(true);
-            threads.add(client);
             client.start();
         }
         await(finished);
