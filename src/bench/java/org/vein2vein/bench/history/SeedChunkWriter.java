@@ -136,7 +136,7 @@ final class SeedChunkWriter {
         return ledger.size();
     }
 
-    /** The template's events with more expansions (or fewer events) to make {@code length}. */
+    /** The template's events with more expansions to make {@code length}; a longer template is kept whole. */
     private static List<LedgerTemplate.Event> lengthened(List<LedgerTemplate.Event> events, int length) {
         if (events.size() >= length) {
             return events;
