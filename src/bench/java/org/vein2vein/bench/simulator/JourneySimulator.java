@@ -20,7 +20,7 @@ import org.vein2vein.kernel.BatchType;
  * Synthetic, realistic traffic through the public API: autologous and allogeneic journeys across
  * several sites and couriers, with failures at the configured rates, each checked against where its
  * scenario must end and with a ledger that verifies (conformance). Fills a zero-setup instance with
- * demo data, or drives load. See README, "Journey simulator".
+ * demo data, or drives load. See docs/benchmarks.md, "The journey simulator".
  */
 public final class JourneySimulator {
 
