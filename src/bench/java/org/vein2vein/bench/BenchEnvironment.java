@@ -39,7 +39,7 @@ public final class BenchEnvironment {
                         "TOKEN=" + token, "QA=" + tokens.qa(), "PID=" + service.process().pid(),
                         "JDBC=" + postgres.jdbcUrl(), "PGPORT=" + postgres.port(),
                         "COIS=\"" + String.join(" ", batches) + "\"", ""));
-                Benchmark.log("Environment ready: source %s", work.resolve("env.sh"));
+                Benchmark.log("Environment ready: source %s (Ctrl-C stops it)", work.resolve("env.sh"));
                 Thread.currentThread().join();
             }
         }

@@ -15,7 +15,6 @@ import org.vein2vein.bench.simulator.JourneySimulator;
 import org.vein2vein.bench.simulator.ServiceClient;
 import org.vein2vein.bench.simulator.SimulationSettings;
 import org.vein2vein.bench.simulator.TokenMint;
-import org.vein2vein.bench.simulator.Transit;
 import org.vein2vein.platform.embedded.DevSigningKeys;
 
 /**
@@ -31,7 +30,14 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Settings settings = Settings.fromSystemProperties();
+        Settings settings;
+        try {
+            settings = Settings.fromSystemProperties();
+        } catch (IllegalArgumentException e) {
+            log("%s", e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (!Files.exists(settings.jar())) {
             throw new IllegalStateException("No packaged service at " + settings.jar() + ": run ./mvnw package first");
         }
@@ -82,7 +88,9 @@ public final class Benchmark {
             report.write(settings.out());
             log("Figures in %s (results.json, results.csv, latency-against-load.png)", settings.out().toAbsolutePath());
         }
-        if (!Boolean.getBoolean("bench.keep")) {
+        if (Boolean.getBoolean("bench.keep")) {
+            log("Work folder kept: %s", work);
+        } else {
             deleteFolder(work);
         }
         System.exit(0);
@@ -95,7 +103,7 @@ public final class Benchmark {
                 "--journeys=30", "--concurrency=4", "--seed=7", "--identity-mismatch=0.07", "--qc-out-of-spec=0.07",
                 "--missed-window=0.07", "--wrong-patient=0.07" });
         long start = System.nanoTime();
-        List<Journey.Outcome> outcomes = new JourneySimulator(simulation, tokens, Transit.STAGE_STEPS_ONLY).run(false);
+        List<Journey.Outcome> outcomes = new JourneySimulator(simulation, tokens).run(false);
         long conformant = outcomes.stream().filter(Journey.Outcome::conformant).count();
         outcomes.stream().filter(outcome -> !outcome.conformant()).limit(5).forEach(outcome -> log(
                 "NOT CONFORMANT %s %s: %s", outcome.scenario().name(), outcome.coi(), outcome.deviations()));

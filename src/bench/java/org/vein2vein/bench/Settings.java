@@ -2,6 +2,9 @@ package org.vein2vein.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The benchmark's parameters, as {@code -Dbench.*} system properties (the Maven profile passes them on).
@@ -11,13 +14,26 @@ import java.time.Duration;
  * @param seconds  how long each load point is measured, after a warm-up
  * @param events   custody events seeded for the history queries (default 10,000,000)
  * @param backlog  steps logged while Kafka is down, for the outbox drain
- * @param phases   {@code all}, or some of {@code rate} (100 steps/s, commit to Kafka, the chart), {@code drain} and
- *                 {@code history}, comma-separated; start, simulator and step logging beside direct SQL always run
+ * @param phases   {@code all}, or some of {@code steps} (start, simulator and step logging beside direct SQL, which
+ *                 always run), {@code rate} (100 steps/s, commit to Kafka, the chart), {@code drain} and
+ *                 {@code history}
  */
-record Settings(Path jar, Path out, Duration seconds, Duration warmup, long events, long backlog, String phases) {
+record Settings(Path jar, Path out, Duration seconds, Duration warmup, long events, long backlog, Set<String> phases) {
+
+    static final Set<String> PHASES = Set.of("all", "steps", "rate", "drain", "history");
+
+    Settings {
+        // A mistyped phase must stop the run, not skip the phase.
+        Set<String> unknown = phases.stream().filter(phase -> !PHASES.contains(phase)).collect(Collectors.toSet());
+        if (phases.isEmpty() || !unknown.isEmpty()) {
+            throw new IllegalArgumentException("-Dbench.phases: " + (phases.isEmpty() ? "no phase given"
+                    : "no phase named " + String.join(" or ", unknown))
+                    + "; give all, or some of steps, rate, drain, history, comma-separated");
+        }
+    }
 
     boolean runs(String phase) {
-        return phases.equals("all") || java.util.Arrays.asList(phases.split(",")).contains(phase);
+        return phases.contains("all") || phases.contains(phase);
     }
 
     static Settings fromSystemProperties() {
@@ -27,6 +43,7 @@ record Settings(Path jar, Path out, Duration seconds, Duration warmup, long even
                 Duration.ofSeconds(Long.getLong("bench.warmup", 10)),
                 Long.getLong("bench.events", 10_000_000),
                 Long.getLong("bench.backlog", 20_000),
-                System.getProperty("bench.phases", "all"));
+                Arrays.stream(System.getProperty("bench.phases", "all").split(",")).map(String::trim)
+                        .filter(phase -> !phase.isEmpty()).collect(Collectors.toUnmodifiableSet()));
     }
 }

@@ -14,6 +14,9 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 import org.postgresql.PGConnection;
@@ -58,27 +61,24 @@ public final class HistorySeed {
         List<String> cois = new ArrayList<>();
         List<String> donors = new ArrayList<>();
         long[] totals = new long[2];
-        Thread generator = new Thread(() -> {
-            try {
-                SeedChunkWriter writer = new SeedChunkWriter(random.split(), autologous, allogeneic);
-                long made = 0;
-                while (made < events) {
-                    Chunk chunk = writer.chunk(BATCHES_PER_CHUNK, events - made);
-                    made += chunk.events();
-                    chunks.put(chunk);
-                }
-                chunks.put(Chunk.END);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        SeedChunkWriter writer = new SeedChunkWriter(random.split(), autologous, allogeneic);
+        FutureTask<Void> generator = new FutureTask<>(() -> {
+            long made = 0;
+            while (made < events) {
+                Chunk chunk = writer.chunk(BATCHES_PER_CHUNK, events - made);
+                made += chunk.events();
+                chunks.put(chunk);
             }
-        }, "seed-generator");
-        generator.setDaemon(true);
+            chunks.put(Chunk.END);
+            return null;
+        });
+        Thread thread = new Thread(generator, "seed-generator");
+        thread.setDaemon(true);
         try (Connection connection = postgres.connect()) {
             List<String> restore = dropLedgerIndexes(connection);
-            generator.start();
+            thread.start();
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            for (Chunk chunk = chunks.poll(10, TimeUnit.MINUTES); chunk != Chunk.END && chunk != null;
-                    chunk = chunks.poll(10, TimeUnit.MINUTES)) {
+            for (Chunk chunk = next(chunks, generator); chunk != Chunk.END; chunk = next(chunks, generator)) {
                 for (Map.Entry<String, StringBuilder> table : chunk.tables().entrySet()) {
                     copy.copyIn("COPY " + table.getKey() + " FROM STDIN", new StringReader(table.getValue().toString()));
                 }
@@ -99,8 +99,35 @@ public final class HistorySeed {
                 }
                 statement.execute("analyze");
             }
+        } finally {
+            generator.cancel(true);
         }
         return new Seeded(totals[0], totals[1], cois, donors, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The generator's next chunk; its failure, if it died, rather than a partial seed. */
+    private static Chunk next(BlockingQueue<Chunk> chunks, Future<Void> generator) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            Chunk chunk = chunks.poll(100, TimeUnit.MILLISECONDS);
+            if (chunk != null) {
+                return chunk;
+            }
+            if (generator.isDone()) {
+                // Done after putting END, which may have arrived since the poll.
+                chunk = chunks.poll();
+                if (chunk != null) {
+                    return chunk;
+                }
+                try {
+                    generator.get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("the seed generator failed", e.getCause());
+                }
+                throw new IllegalStateException("the seed generator ended without its last chunk");
+            }
+        }
+        throw new IllegalStateException("the seed generator made no chunk in 10 minutes");
     }
 
     /** Drops the ledger table's indexes and unique constraints; returns the statements that make them again. */

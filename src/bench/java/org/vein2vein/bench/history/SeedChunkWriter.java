@@ -54,6 +54,7 @@ final class SeedChunkWriter {
         int made = 0;
         List<String> sampleCois = new ArrayList<>();
         List<String> sampleDonors = new ArrayList<>();
+        int lotsMade = 0;
         while (made < batches && events < eventsLeft) {
             boolean lot = random.nextInt(10) < 3;
             LedgerTemplate template = (lot ? allogeneic : autologous).get(random.nextInt((lot ? allogeneic : autologous)
@@ -62,11 +63,11 @@ final class SeedChunkWriter {
             String subject = lot ? "DNR-" + donor().toUpperCase() : "PSN-P" + Long.toString(random.nextLong(1L << 40), 36)
                     .toUpperCase() + "-7";
             events += clone(template, coi, subject, (int) Math.min(20 + random.nextInt(41), eventsLeft - events), rows);
-            made++;
-            if (random.nextInt(20) == 0) {
+            // One batch in 20 and one lot in 5, the first of each always: a small seed still has some to read.
+            if (made++ % 20 == 0) {
                 sampleCois.add(coi);
             }
-            if (lot && random.nextInt(5) == 0) {
+            if (lot && lotsMade++ % 5 == 0) {
                 sampleDonors.add(subject);
             }
         }
@@ -135,7 +136,7 @@ final class SeedChunkWriter {
         return ledger.size();
     }
 
-    /** The template's events with more expansions (or fewer events) to make {@code length}. */
+    /** The template's events with more expansions to make {@code length}; a longer template is kept whole. */
     private static List<LedgerTemplate.Event> lengthened(List<LedgerTemplate.Event> events, int length) {
         if (events.size() >= length) {
             return events;

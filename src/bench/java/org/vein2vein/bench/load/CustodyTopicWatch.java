@@ -2,10 +2,14 @@ package org.vein2vein.bench.load;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,10 +31,56 @@ public final class CustodyTopicWatch implements AutoCloseable {
     private final Map<String, Long> firstSeen = new ConcurrentHashMap<>();
     private final Map<String, Long> newestSequence = new ConcurrentHashMap<>();
     private final AtomicLong outOfOrder = new AtomicLong();
-    private final AtomicLong records = new AtomicLong();
-    private final AtomicLong lastSeenNanos = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile Arrivals awaited;
+
+    /**
+     * Given records, counted as the watch first sees them, with when it saw the first and the last
+     * (System.nanoTime); other records on the topic (another batch's, a clock event) do not count.
+     */
+    public static final class Arrivals {
+        private final Set<String> waiting = ConcurrentHashMap.newKeySet();
+        private final long expected;
+        private final CountDownLatch all;
+        private volatile long firstNanos;
+        private volatile long lastNanos;
+
+        private Arrivals(Collection<StepLoad.Recorded> records) {
+            records.forEach(record -> waiting.add(key(record.coi(), record.sequence())));
+            expected = waiting.size();
+            all = new CountDownLatch(waiting.size());
+        }
+
+        /** Called by the watch's one polling thread. */
+        private void seen(String key, long now) {
+            if (waiting.remove(key)) {
+                if (all.getCount() == expected) {
+                    firstNanos = now;
+                }
+                lastNanos = now;
+                all.countDown();
+            }
+        }
+
+        /** Waits until all have arrived; false if some had not in {@code timeout}. */
+        public boolean await(Duration timeout) throws InterruptedException {
+            return all.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        /** How many have arrived so far. */
+        public long count() {
+            return expected - all.getCount();
+        }
+
+        public long firstNanos() {
+            return firstNanos;
+        }
+
+        public long lastNanos() {
+            return lastNanos;
+        }
+    }
 
     public CustodyTopicWatch(String bootstrapServers, String topic) {
         Properties settings = new Properties();
@@ -56,9 +106,12 @@ public final class CustodyTopicWatch implements AutoCloseable {
                     long now = System.nanoTime();
                     String coi = header(record, "ce_subject");
                     long sequence = Long.parseLong(header(record, "ce_sequence"));
-                    if (firstSeen.putIfAbsent(coi + "#" + sequence, now) == null) {
-                        records.incrementAndGet();
-                        lastSeenNanos.set(now);
+                    String key = key(coi, sequence);
+                    if (firstSeen.putIfAbsent(key, now) == null) {
+                        Arrivals arrivals = awaited;
+                        if (arrivals != null) {
+                            arrivals.seen(key, now);
+                        }
                         Long newest = newestSequence.put(coi, Math.max(sequence,
                                 newestSequence.getOrDefault(coi, 0L)));
                         if (newest != null && newest > sequence) {
@@ -79,18 +132,20 @@ public final class CustodyTopicWatch implements AutoCloseable {
         return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    private static String key(String coi, long sequence) {
+        return coi + "#" + sequence;
+    }
+
     /** When the record of the batch's event {@code sequence} was first seen (System.nanoTime), if it was. */
     public Long seenAt(String coi, long sequence) {
-        return firstSeen.get(coi + "#" + sequence);
+        return firstSeen.get(key(coi, sequence));
     }
 
-    /** Distinct records seen so far. */
-    public long records() {
-        return records.get();
-    }
-
-    public long lastSeenNanos() {
-        return lastSeenNanos.get();
+    /** Starts counting the records of {@code steps} that arrive from now on (one set at a time). */
+    public Arrivals expect(Collection<StepLoad.Recorded> steps) {
+        Arrivals arrivals = new Arrivals(steps);
+        awaited = arrivals;
+        return arrivals;
     }
 
     /** Records first seen after a later record of the same batch. */

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -114,45 +113,54 @@ public final class StepLoad {
             }
             String coi = batches.get((int) (i % batches.size()));
             http.sendAsync(request(coi), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                long done = System.nanoTime();
-                if (failure == null && response.statusCode() / 100 == 2) {
-                    recorder.recordValue((done - due) / 1000);
-                    steps.incrementAndGet();
-                    if (recorded != null) {
-                        recorded.add(new Recorded(coi, Long.parseLong(response.headers().firstValue("ETag")
-                                .orElse("0").replace("\"", "")), done));
+                try {
+                    long done = System.nanoTime();
+                    if (failure == null && response.statusCode() / 100 == 2) {
+                        recorder.recordValue((done - due) / 1000);
+                        steps.incrementAndGet();
+                        if (recorded != null) {
+                            recorded.add(new Recorded(coi, sequence(response), done));
+                        }
+                    } else {
+                        errors.incrementAndGet();
                     }
-                } else {
-                    errors.incrementAndGet();
+                } finally {
+                    answered.countDown();
                 }
-                answered.countDown();
             });
         }
         await(answered);
         return new Result(recorder.getIntervalHistogram(), steps.get(), errors.get(), duration.toNanos() / 1e9);
     }
 
-    /** Logs {@code total} steps as fast as {@code clients} clients can, one batch each. */
-    public Result backlog(List<String> batches, int clients, long total) {
+    /**
+     * Logs {@code total} steps as fast as {@code clients} clients can, one batch each; each recorded step
+     * is added to {@code recorded}.
+     */
+    public Result backlog(List<String> batches, int clients, long total, Queue<Recorded> recorded) {
         AtomicLong left = new AtomicLong(total);
         AtomicLong steps = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         CountDownLatch finished = new CountDownLatch(clients);
         long start = System.nanoTime();
-        List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             String coi = batches.get(c);
             Thread client = new Thread(() -> {
                 try {
                     while (left.getAndDecrement() > 0) {
-                        (send(coi) / 100 == 2 ? steps : errors).incrementAndGet();
+                        HttpResponse<Void> response = exchange(coi);
+                        if (response != null && response.statusCode() / 100 == 2) {
+                            steps.incrementAndGet();
+                            recorded.add(new Recorded(coi, sequence(response), System.nanoTime()));
+                        } else {
+                            errors.incrementAndGet();
+                        }
                     }
                 } finally {
                     finished.countDown();
                 }
             }, "backlog-client-" + c);
             client.setDaemon(true);
-            threads.add(client);
             client.start();
         }
         await(finished);
@@ -165,14 +173,25 @@ public final class StepLoad {
     }
 
     private int send(String coi) {
+        HttpResponse<Void> response = exchange(coi);
+        return response == null ? 599 : response.statusCode();
+    }
+
+    /** Logs one step; its answer, or null when none came. */
+    private HttpResponse<Void> exchange(String coi) {
         try {
-            return http.send(request(coi), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(request(coi), HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
-            return 599;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 599;
+            return null;
         }
+    }
+
+    /** The recorded event's ledger sequence: a step's answer carries it as its ETag. */
+    private static long sequence(HttpResponse<?> response) {
+        return Long.parseLong(response.headers().firstValue("ETag").orElse("0").replace("\"", ""));
     }
 
     private HttpRequest request(String coi) {

@@ -41,7 +41,6 @@ public final class Journey {
     private final Sites sites;
     private final ServiceClient api;
     private final TokenMint tokens;
-    private final Transit transit;
     private final RandomGenerator random;
     private final StageDataFactory data;
     private final List<String> deviations = new ArrayList<>();
@@ -49,13 +48,11 @@ public final class Journey {
     private int requests;
     private long events;
 
-    Journey(Scenario scenario, Sites sites, ServiceClient api, TokenMint tokens, Transit transit,
-            RandomGenerator random) {
+    Journey(Scenario scenario, Sites sites, ServiceClient api, TokenMint tokens, RandomGenerator random) {
         this.scenario = scenario;
         this.sites = sites;
         this.api = api;
         this.tokens = tokens;
-        this.transit = transit;
         this.random = random;
         this.data = new StageDataFactory(random);
     }
@@ -94,7 +91,7 @@ public final class Journey {
         if (!ok(mfg, "STORED", data.storage(list(bag)), null)) {
             return "";
         }
-        deliver(mfg, collection, bag, null);
+        deliver(mfg, collection, bag);
         if (scenario.failure() == Failure.WRONG_PATIENT) {
             refused(collection, "INFUSED", infusion(bag, "patientReference", "PSN-" + pseudonym()), "identity-mismatch", 2);
             return "QUARANTINED";
@@ -118,7 +115,7 @@ public final class Journey {
             String recipient = "RCP-" + pseudonym();
             String site = sites.treatment().get(random.nextInt(sites.treatment().size()));
             ok(mfg, "ALLOCATED", map("unitId", dose, "recipientReference", recipient), null);
-            deliver(mfg, site, dose, dose);
+            deliver(mfg, site, dose);
             if (scenario.failure() == Failure.WRONG_PATIENT && i == 0) {
                 refused(site, "INFUSED", infusion(dose, "recipientReference", "RCP-" + pseudonym()),
                         "identity-mismatch", 2);
@@ -138,7 +135,6 @@ public final class Journey {
             ok(collection, "COLLECTED", data.collection(now()), null);
         }
         ok(collection, "SHIPPED_TO_MANUFACTURING", data.shipment(mfg, "FRESH_2_TO_8_C"), null);
-        transit.inTransit(api, new Transit.Leg(coi, null, collection, mfg, "", "FRESH_2_TO_8_C"));
         if (scenario.failure() == Failure.IDENTITY_MISMATCH_AT_RECEIPT) {
             refused(mfg, "RECEIVED_AT_MANUFACTURING", data.receipt(otherCoi(), witness(mfg), List.of(), true),
                     "identity-mismatch", 2);
@@ -176,8 +172,8 @@ public final class Journey {
         return deviations.isEmpty();
     }
 
-    /** From storage at manufacturing to thawed at the treatment site; {@code dose} null for the batch. */
-    private void deliver(String mfg, String site, String unit, String dose) {
+    /** From storage at manufacturing to thawed at the treatment site. */
+    private void deliver(String mfg, String site, String unit) {
         boolean late = scenario.failure() == Failure.MISSED_PACKING_WINDOW;
         Instant packedSince = now().minus(late ? 50 : 5 + random.nextInt(10), ChronoUnit.MINUTES);
         Map<String, Object> shipment = data.shipmentToSite(site, list(unit), packedSince);
@@ -187,8 +183,6 @@ public final class Journey {
         } else {
             ok(mfg, "SHIPPED_TO_SITE", shipment, null);
         }
-        transit.inTransit(api, new Transit.Leg(coi, dose, mfg, site, (String) shipment.get("courier"),
-                "CRYO_AT_OR_BELOW_MINUS_150_C"));
         ok(site, "RECEIVED_AT_SITE", data.receipt(coi, witness(site), list(unit), false), null);
         ok(site, "THAWED", map("unitId", unit, "identityCheck", data.unitCheck(coi, unit, witness(site)),
                 "thawTemperatureC", 37), null);

@@ -20,7 +20,7 @@ import org.vein2vein.kernel.BatchType;
  * Synthetic, realistic traffic through the public API: autologous and allogeneic journeys across
  * several sites and couriers, with failures at the configured rates, each checked against where its
  * scenario must end and with a ledger that verifies (conformance). Fills a zero-setup instance with
- * demo data, or drives load. See README, "Journey simulator".
+ * demo data, or drives load. See docs/benchmarks.md, "The journey simulator".
  */
 public final class JourneySimulator {
 
@@ -39,19 +39,16 @@ public final class JourneySimulator {
     private final SimulationSettings settings;
     private final ServiceClient api;
     private final TokenMint tokens;
-    private final Transit transit;
 
-    public JourneySimulator(SimulationSettings settings, TokenMint tokens, Transit transit) {
+    public JourneySimulator(SimulationSettings settings, TokenMint tokens) {
         this.settings = settings;
         this.api = new ServiceClient(settings.url());
         this.tokens = tokens;
-        this.transit = transit;
     }
 
     public static void main(String[] args) throws Exception {
         SimulationSettings settings = SimulationSettings.from(args);
-        List<Journey.Outcome> outcomes = new JourneySimulator(settings, TokenMint.of(settings.keys()),
-                Transit.STAGE_STEPS_ONLY).run(true);
+        List<Journey.Outcome> outcomes = new JourneySimulator(settings, TokenMint.of(settings.keys())).run(true);
         System.exit(outcomes.stream().allMatch(Journey.Outcome::conformant) ? 0 : 1);
     }
 
@@ -80,8 +77,8 @@ public final class JourneySimulator {
         for (Scenario scenario : scenarios) {
             RandomGenerator random = seeds.split();
             running.add(workers.submit(() -> {
-                Journey.Outcome outcome = new Journey(scenario, sitesFor(scenario, random), api, tokens, transit,
-                        random).run();
+                Journey.Outcome outcome = new Journey(scenario, sitesFor(scenario, random), api, tokens, random)
+                        .run();
                 done.incrementAndGet();
                 requests.addAndGet(outcome.requests());
                 if (!outcome.conformant()) {

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,8 +17,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 /** The service's public REST API, as a client sees it: JSON in, status and JSON out. */
 public final class ServiceClient {
 
-    /** An answer: its status, its JSON body (missing when it had none) and its ETag. */
-    public record Answer(int status, JsonNode body, String etag) {
+    /** An answer: its status and its JSON body (missing when it had none). */
+    public record Answer(int status, JsonNode body) {
 
         public boolean ok() {
             return status / 100 == 2;
@@ -42,10 +41,6 @@ public final class ServiceClient {
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    public String baseUrl() {
-        return baseUrl;
-    }
-
     public Answer get(String path, String token) {
         return send(request(path, token).GET().build());
     }
@@ -53,18 +48,6 @@ public final class ServiceClient {
     public Answer post(String path, String token, Object body) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))).build());
-    }
-
-    public Answer put(String path, String token, Object body, String ifMatch) {
-        return send(request(path, token).header("Content-Type", "application/json").header("If-Match", ifMatch)
-                .PUT(HttpRequest.BodyPublishers.ofString(json(body))).build());
-    }
-
-    /** A POST whose answer arrives later; the caller times it. */
-    public CompletableFuture<Answer> postAsync(String path, String token, Object body) {
-        HttpRequest request = request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json(body))).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(ServiceClient::answer);
     }
 
     /** Logs a step: {@code POST /api/v1/batches/{coi}/steps}. */
@@ -97,7 +80,7 @@ public final class ServiceClient {
                 body = MissingNode.getInstance();
             }
         }
-        return new Answer(response.statusCode(), body, response.headers().firstValue("ETag").orElse(""));
+        return new Answer(response.statusCode(), body);
     }
 
     static String json(Object body) {

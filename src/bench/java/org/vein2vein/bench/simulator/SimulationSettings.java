@@ -39,11 +39,6 @@ public record SimulationSettings(String url, Path keys, int journeys, int concur
                 Long.parseLong(setting.get("seed", Long.toString(System.nanoTime()))));
     }
 
-    /** Only the happy paths, for filling a database or driving load. */
-    public SimulationSettings withoutFailures() {
-        return new SimulationSettings(url, keys, journeys, concurrency, allogeneic, 0, 0, 0, 0, seed);
-    }
-
     private interface Setting {
         String get(String name, String fallback);
     }
