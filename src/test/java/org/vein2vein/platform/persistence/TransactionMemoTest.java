@@ -2,7 +2,9 @@ package org.vein2vein.platform.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -67,10 +69,9 @@ class TransactionMemoTest {
         transactions.setTransactionTimeout(1);
         transactions.begin();
         try {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (transactions.getStatus() == Status.STATUS_ACTIVE && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            // The transaction is bound to this thread, so its status is polled here.
+            await().atMost(Duration.ofSeconds(10)).pollInSameThread().pollInterval(Duration.ofMillis(100))
+                    .until(() -> transactions.getStatus() != Status.STATUS_ACTIVE);
             assertThat(transactions.getStatus()).as("rolled back by the reaper").isEqualTo(Status.STATUS_ROLLEDBACK);
 
             assertThat(memo.remember(KEY, read)).isEqualTo(1);
