@@ -37,9 +37,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * topic is, per partition, an unbroken run from the first record sent; a pass that sends again
  * from the first unacknowledged record can only add duplicates behind it, never reorder.
  */
-final class FailFastProducer implements AutoCloseable {
-
-    private static final Duration GRACEFUL_CLOSE = Duration.ofSeconds(5);
+final class FailFastProducer {
 
     private final Producer<String, byte[]> producer;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
@@ -74,13 +72,5 @@ final class FailFastProducer implements AutoCloseable {
     /** The first failure, if any. */
     Optional<Exception> failure() {
         return Optional.ofNullable(failure.get());
-    }
-
-    /** Closes the producer, giving what it still holds a few seconds; used when the relay stops. */
-    @Override
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            producer.close(GRACEFUL_CLOSE);
-        }
     }
 }

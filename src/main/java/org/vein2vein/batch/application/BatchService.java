@@ -95,6 +95,8 @@ public class BatchService {
         Batch batch = Batch.register(coi, command.type(), command.subjectReference(), command.productCode(),
                 command.collectionSite(), product.definition().stagePlan());
         BatchEntity entity = BatchEntity.of(batch, product.version(), now);
+        // Set before the row is written (the statements below flush it): one insert, no update after it.
+        entity.stateSetBy(LedgerHead.GENESIS.nextSequence());
         batches.persist(entity);
         batchSites.add(coi, batch.collectionSite());
         ObjectNode payload = mapper.createObjectNode()
@@ -106,7 +108,6 @@ public class BatchService {
         CustodyEvent event = ledger.append(LedgerHead.GENESIS, new Ledger.NewCustodyEvent(coi.value(),
                 CustodyEventType.BATCH_REGISTERED, batch.stage().name(), now, technician.actingAs(Roles.TECHNICIAN),
                 batch.collectionSite(), payload));
-        entity.stateSetBy(event.sequence());
         Log.infof("Batch %s registered (%s, product %s version %d)", coi, batch.type(), batch.productCode(),
                 product.version());
         return new Registered(new BatchState(batch, OptionalInt.of(product.version()), LedgerHead.of(event),

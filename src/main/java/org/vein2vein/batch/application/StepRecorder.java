@@ -124,13 +124,12 @@ public class StepRecorder {
             } else {
                 batch = batch.advanceTo(Stage.QUARANTINED);
                 entity.apply(batch, now);
+                // The hold is the event after the rejection; set before the append flushes the row.
+                entity.stateSetBy(rejection.sequence() + 1);
             }
             hold = Optional.of(ledger.append(LedgerHead.of(rejection), new Ledger.NewCustodyEvent(coi.value(),
                     CustodyEventType.STEP_RECORDED, Stage.QUARANTINED.name(), heldAt, IDENTITY_CHECKPOINT,
                     step.site(), payloads.hold(rejection.sequence(), context.doseUnit()))));
-            if (context.dose().isEmpty()) {
-                entity.stateSetBy(hold.get().sequence());
-            }
             Log.infof("Batch %s: %s put on hold after an identity mismatch, event %d", coi,
                     context.doseUnit().map(unit -> "dose " + unit).orElse("batch"), hold.get().sequence());
         }

@@ -31,9 +31,23 @@ public class CanonicalJson {
      *         UTF-8 cannot store: the stored text would differ from the hashed one
      */
     public String write(JsonNode node) {
+        return writeCanonical(canonical(node));
+    }
+
+    /** A copy of {@code node} in canonical order: members sorted by name at every depth. */
+    public JsonNode canonical(JsonNode node) {
+        return sorted(node);
+    }
+
+    /**
+     * The text of a tree {@link #canonical} returned, without sorting it again.
+     *
+     * @throws UnrepresentablePayloadException as {@link #write} does
+     */
+    public String writeCanonical(JsonNode canonicalNode) {
         String canonical;
         try {
-            canonical = mapper.writeValueAsString(sorted(node));
+            canonical = mapper.writeValueAsString(canonicalNode);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }
@@ -58,14 +72,6 @@ public class CanonicalJson {
             return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
         } catch (JsonProcessingException e) {
             return Optional.empty();
-        }
-    }
-
-    public JsonNode read(String canonical) {
-        try {
-            return mapper.readTree(canonical);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored payloads are canonical JSON", e);
         }
     }
 

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -70,20 +71,22 @@ public class Ledger {
      * donors and recipients in the payload are recorded as their keyed digests, never as sent.
      */
     public CustodyEvent append(LedgerHead head, NewCustodyEvent event) {
-        String payload = canonicalJson.write(references.digested(event.payload()));
+        // The tree is kept for the Kafka message, so the stored text is not parsed back for it.
+        JsonNode data = canonicalJson.canonical(references.digested(event.payload()));
+        String payload = canonicalJson.writeCanonical(data);
         CustodyEvent appended = CustodyEvent.next(head, UUID.randomUUID(), event.coi(), event.type(), event.stage(),
                 event.occurredAt(), clock.instant(), event.actor(), event.site(), payload);
         events.append(appended);
         outbox.enqueue(new OutboxMessage(appended.eventId(), appended.coi(), cloudEventType(appended.type()),
-                appended.occurredAt(), message(appended),
+                appended.occurredAt(), message(appended, data),
                 Map.of("stage", appended.stage(), "sequence", Long.toString(appended.sequence()))));
         return appended;
     }
 
-    private String message(CustodyEvent event) {
+    private String message(CustodyEvent event, JsonNode data) {
         CustodyEventMessage message = new CustodyEventMessage(event.eventId(), event.coi(), event.sequence(),
                 event.type().name(), event.stage(), event.occurredAt(), event.recordedAt(), event.actor(),
-                event.site(), canonicalJson.read(event.payload()), event.previousHash(), event.hash());
+                event.site(), data, event.previousHash(), event.hash());
         try {
             return mapper.writeValueAsString(message);
         } catch (JsonProcessingException e) {

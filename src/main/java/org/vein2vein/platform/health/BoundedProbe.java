@@ -38,10 +38,6 @@ public final class BoundedProbe<T> implements AutoCloseable {
                 .ifNoItem().after(limit).fail();
     }
 
-    public Duration limit() {
-        return limit;
-    }
-
     private synchronized CompletableFuture<T> current(Callable<T> check) {
         if (running == null || running.isDone()) {
             running = CompletableFuture.supplyAsync(() -> {
