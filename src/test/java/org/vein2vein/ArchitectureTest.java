@@ -37,7 +37,7 @@ class ArchitectureTest {
     /** The domain slices, which the shared kernel and the platform serve and must not depend on. */
     private static final String[] SLICES = { "org.vein2vein.batch..", "org.vein2vein.clock..",
             "org.vein2vein.custody..", "org.vein2vein.genealogy..", "org.vein2vein.product..", "org.vein2vein.site..",
-            "org.vein2vein.outbox.." };
+            "org.vein2vein.shipper..", "org.vein2vein.outbox.." };
 
     @Test
     void slices_depend_on_one_another_without_cycles() {
@@ -48,7 +48,8 @@ class ArchitectureTest {
 
     @Test
     void no_slice_touches_another_slices_persistence() {
-        for (String slice : List.of("batch", "clock", "custody", "genealogy", "product", "site", "outbox")) {
+        for (String slice : List.of("batch", "clock", "custody", "genealogy", "product", "site", "shipper",
+                "outbox")) {
             noClasses().that().resideInAPackage("org.vein2vein." + slice + "..")
                     .should().dependOnClassesThat(resideInAPackage("org.vein2vein.*.persistence..")
                             .and(not(resideInAPackage("org.vein2vein." + slice + "..")))
@@ -56,6 +57,15 @@ class ArchitectureTest {
                     .because("a slice reads another slice's state through its application interface")
                     .check(classes);
         }
+    }
+
+    @Test
+    void other_slices_use_the_shipper_registry_only_through_its_application_package() {
+        noClasses().that().resideOutsideOfPackage("org.vein2vein.shipper..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.vein2vein.shipper.domain..",
+                        "org.vein2vein.shipper.persistence..", "org.vein2vein.shipper.api..")
+                .because("packing asks ShipperRegistry whether a shipper is fit; how it decides stays the slice's own")
+                .check(classes);
     }
 
     @Test

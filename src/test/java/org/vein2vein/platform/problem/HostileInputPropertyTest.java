@@ -65,7 +65,7 @@ import org.vein2vein.testing.StageSamples;
 import org.vein2vein.testing.Tokens;
 
 /**
- * Property: whatever a client sends to a write endpoint (batches, steps, sites), a wrong request
+ * Property: whatever a client sends to a write endpoint (batches, steps, sites, shippers), a wrong request
  * is answered with a 4xx problem+json, never a 5xx, and writes nothing. Stage data is typed: every
  * field of a stage's record is mutated in the ways its type and constraints refuse (unknown members,
  * values of the wrong type, hostile text where a pattern-checked code belongs, numbers beyond a
@@ -85,6 +85,7 @@ class HostileInputPropertyTest {
     private static final int CASES_PER_ENDPOINT = 250;
     private static final String BATCHES = "/api/v1/batches";
     private static final String SITES = "/api/v1/sites";
+    private static final String SHIPPERS = "/api/v1/shippers";
     private static final List<String> IMPLEMENTATION_DETAILS = List.of("java.", "jakarta.", "com.fasterxml",
             "org.vein2vein", "io.quarkus", "io.vertx", "org.jboss", "org.hibernate", "Exception", "\tat ");
 
@@ -134,6 +135,28 @@ class HostileInputPropertyTest {
         Generator generator = new Generator(SEED, Endpoint.SITE_CHANGE);
         System.out.printf("Hostile site changes from seed %d (rerun with -Dhostile.seed=%d)%n", SEED, SEED);
         return IntStream.range(0, CASES_PER_ENDPOINT).mapToObj(i -> generator.next(code))
+                .map(HostileInputPropertyTest::asTest);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> registeringAShipper() {
+        Generator generator = new Generator(SEED, Endpoint.SHIPPER_CREATION);
+        System.out.printf("Hostile shipper registrations from seed %d (rerun with -Dhostile.seed=%d)%n", SEED, SEED);
+        return IntStream.range(0, CASES_PER_ENDPOINT).mapToObj(i -> generator.next(SHIPPERS))
+                .map(HostileInputPropertyTest::asTest);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> changingAShipper() {
+        // Every case is refused, so the shipper stays at version 1, the If-Match its valid cases send.
+        String id = "SH-HOSTILE-" + System.nanoTime();
+        Api.as(Tokens.token("admin-hostile", Roles.ADMIN, "VEIN2VEIN", List.of())).contentType("application/json")
+                .body(Map.of("id", id, "type", "DRY_SHIPPER", "qualifiedUntil", "2030-06-30T00:00:00Z",
+                        "validatedHoldTime", "P10D"))
+                .post(SHIPPERS).then().statusCode(201);
+        Generator generator = new Generator(SEED, Endpoint.SHIPPER_CHANGE);
+        System.out.printf("Hostile shipper changes from seed %d (rerun with -Dhostile.seed=%d)%n", SEED, SEED);
+        return IntStream.range(0, CASES_PER_ENDPOINT).mapToObj(i -> generator.next(id))
                 .map(HostileInputPropertyTest::asTest);
     }
 
@@ -199,18 +222,21 @@ class HostileInputPropertyTest {
     }
 
     /** Rows in every table a write endpoint could write to. */
-    record WrittenRows(LedgerRowCounts ledger, long sites, long siteRevisions) {
+    record WrittenRows(LedgerRowCounts ledger, long sites, long siteRevisions, long shippers,
+            long shipperRevisions) {
 
         static WrittenRows now() {
             return new WrittenRows(LedgerRowCounts.now(), Database.count("SELECT count(*) FROM site"),
-                    Database.count("SELECT count(*) FROM site_revision"));
+                    Database.count("SELECT count(*) FROM site_revision"), Database.count("SELECT count(*) FROM shipper"),
+                    Database.count("SELECT count(*) FROM shipper_revision"));
         }
     }
 
     /** A write endpoint: its method and the role that may call it, so that its cases get past security. */
     enum Endpoint {
         REGISTRATION("POST", Roles.TECHNICIAN), STEP("POST", Roles.TECHNICIAN),
-        SITE_CREATION("POST", Roles.ADMIN), SITE_CHANGE("PUT", Roles.ADMIN);
+        SITE_CREATION("POST", Roles.ADMIN), SITE_CHANGE("PUT", Roles.ADMIN),
+        SHIPPER_CREATION("POST", Roles.ADMIN), SHIPPER_CHANGE("PUT", Roles.ADMIN);
 
         private final String method;
         private final String role;
@@ -220,8 +246,9 @@ class HostileInputPropertyTest {
             this.role = role;
         }
 
-        boolean isSite() {
-            return this == SITE_CREATION || this == SITE_CHANGE;
+        /** A PUT of reference data: it must name the version it changes, and names what it changes in its path. */
+        boolean changesReferenceData() {
+            return this == SITE_CHANGE || this == SHIPPER_CHANGE;
         }
     }
 
@@ -283,10 +310,21 @@ class HostileInputPropertyTest {
                 "updatedAt", "revisedBy", "revisedAt", "actor", "etag");
         static final List<String> SERVER_OWNED_ON_SITE_CHANGE = List.of("code", "version", "createdAt", "updatedAt",
                 "revisedBy", "revisedAt", "actor", "etag");
+        static final List<String> SERVER_OWNED_ON_SHIPPER_CREATION = List.of("version", "active", "createdAt",
+                "updatedAt", "revisedBy", "revisedAt", "actor", "etag");
+        static final List<String> SERVER_OWNED_ON_SHIPPER_CHANGE = List.of("id", "version", "createdAt", "updatedAt",
+                "revisedBy", "revisedAt", "actor", "etag");
+        /**
+         * Hold times that are well formed ISO-8601 or nearly so, but not days, hours and minutes from
+         * PT1H to P60D.
+         */
+        static final List<String> IMPLAUSIBLE_HOLD_TIMES = List.of("PT59M", "P61D", "P60DT1M", "PT0S", "-PT1H",
+                "PT-1H", "P1Y", "P1M", "P2W", "PT1.5H", "PT3600S", "p10d", "P", "PT", "P10DT", "P999999999D",
+                "PT9999999999999999999H");
         /** The hostile texts that are not a valid site name either: a name may hold spaces, "SITE LYON 01" is one. */
         static final List<String> HOSTILE_NAMES = HOSTILE_TEXT.stream().filter(text -> !text.matches(Site.NAME))
                 .toList();
-        /** The version the site under test stays at; the valid If-Match of every site change. */
+        /** The version the site or shipper under test stays at; the valid If-Match of every change of either. */
         static final String SITE_ETAG = "\"1\"";
         static final List<String> UNKNOWN_NAMES = List.of("__proto__", "constructor", "$where", "Stage",
                 "subjectreference", "site ", "\u0000", "", "data.volumeMl", "stage\u200B", "\uD83D\uDE00",
@@ -344,11 +382,12 @@ class HostileInputPropertyTest {
         Case next(String target) {
             count++;
             String path = switch (endpoint) {
-                case REGISTRATION, SITE_CREATION -> target;
+                case REGISTRATION, SITE_CREATION, SHIPPER_CREATION -> target;
                 case STEP -> BATCHES + "/" + target + "/steps";
                 case SITE_CHANGE -> SITES + "/" + target;
+                case SHIPPER_CHANGE -> SHIPPERS + "/" + target;
             };
-            if (endpoint == Endpoint.SITE_CHANGE) {
+            if (endpoint.changesReferenceData()) {
                 int kind = random.nextInt(10);
                 if (kind == 0) {
                     return unknownOrMalformedCode(target);
@@ -387,7 +426,7 @@ class HostileInputPropertyTest {
                 bytes = mutated.bytes();
                 applied.add(mutated.description());
             }
-            return new Case(endpoint, name(applied), path, bytes, endpoint == Endpoint.SITE_CHANGE ? SITE_ETAG : null,
+            return new Case(endpoint, name(applied), path, bytes, endpoint.changesReferenceData() ? SITE_ETAG : null,
                     false, null, endpoint == Endpoint.STEP ? STEP_REFUSALS : null, null);
         }
 
@@ -409,6 +448,14 @@ class HostileInputPropertyTest {
             if (endpoint == Endpoint.SITE_CHANGE) {
                 return body.put("name", "Hostile input test site, renamed").put("kind", "TREATMENT")
                         .put("organisation", "HOSP-LYON").put("active", random.nextBoolean());
+            }
+            if (endpoint == Endpoint.SHIPPER_CREATION) {
+                return body.put("id", "SH-HOSTILE-" + random.nextInt(1000)).put("type", "DRY_SHIPPER")
+                        .put("qualifiedUntil", "2030-06-30T00:00:00Z").put("validatedHoldTime", "P10D");
+            }
+            if (endpoint == Endpoint.SHIPPER_CHANGE) {
+                return body.put("type", "COLD_BOX_2_8_C").put("qualifiedUntil", "2031-06-30T00:00:00Z")
+                        .put("validatedHoldTime", "P2D").put("active", random.nextBoolean());
             }
             if (endpoint == Endpoint.REGISTRATION) {
                 boolean autologous = random.nextBoolean();
@@ -449,6 +496,8 @@ class HostileInputPropertyTest {
                 case STEP -> List.of("stage", "occurredAt", "site", "data");
                 case SITE_CREATION -> List.of("code", "name", "kind", "organisation");
                 case SITE_CHANGE -> List.of("name", "kind", "organisation", "active");
+                case SHIPPER_CREATION -> List.of("id", "type", "qualifiedUntil", "validatedHoldTime");
+                case SHIPPER_CHANGE -> List.of("type", "qualifiedUntil", "validatedHoldTime", "active");
             };
         }
 
@@ -458,6 +507,8 @@ class HostileInputPropertyTest {
                 case STEP -> SERVER_OWNED_ON_STEPS;
                 case SITE_CREATION -> SERVER_OWNED_ON_SITE_CREATION;
                 case SITE_CHANGE -> SERVER_OWNED_ON_SITE_CHANGE;
+                case SHIPPER_CREATION -> SERVER_OWNED_ON_SHIPPER_CREATION;
+                case SHIPPER_CHANGE -> SERVER_OWNED_ON_SHIPPER_CHANGE;
             };
         }
 
@@ -472,10 +523,15 @@ class HostileInputPropertyTest {
                     return field + " of wrong type " + wrong.getNodeType();
                 }
                 case 1 -> {
-                    if (field.equals("occurredAt") && random.nextBoolean()) {
+                    if ((field.equals("occurredAt") || field.equals("qualifiedUntil")) && random.nextBoolean()) {
                         String instant = pick(IMPLAUSIBLE_INSTANTS);
                         body.put(field, instant);
                         return field + " = implausible " + instant;
+                    }
+                    if (field.equals("validatedHoldTime") && random.nextBoolean()) {
+                        String holdTime = pick(IMPLAUSIBLE_HOLD_TIMES);
+                        body.put(field, holdTime);
+                        return field + " = implausible " + holdTime;
                     }
                     String text = pick(field.equals("name") ? HOSTILE_NAMES : HOSTILE_TEXT);
                     body.put(field, text);
@@ -901,13 +957,13 @@ class HostileInputPropertyTest {
         }
 
         /**
-         * A valid step or site change under a condition that is malformed or cannot hold; a site
-         * change also without one (null), which a change of reference data must have.
+         * A valid step, site or shipper change under a condition that is malformed or cannot hold; a
+         * change of reference data also without one (null), which it must have.
          */
         private Case hostileIfMatch(String path) {
             List<String> conditions = new ArrayList<>(List.of("\"999999\"", "\"0\"", "W/\"2\"", "garbage",
                     "\"2\", \"3\"", "\"-1\"", "\"99999999999999999999\"", "' OR '1'='1", "\"2"));
-            if (endpoint == Endpoint.SITE_CHANGE) {
+            if (endpoint.changesReferenceData()) {
                 conditions.addAll(Arrays.asList("W/" + SITE_ETAG, SITE_ETAG + ", \"2\"", "*", null));
             }
             String ifMatch = pick(conditions);
@@ -915,11 +971,15 @@ class HostileInputPropertyTest {
                     validBody().toString().getBytes(StandardCharsets.UTF_8), ifMatch, false, null);
         }
 
-        /** A valid change of another site: a code that is malformed is refused, a well-formed unknown one not found. */
+        /**
+         * A valid change of another site or shipper: a code that is malformed is refused, a well-formed
+         * unknown one not found.
+         */
         private Case unknownOrMalformedCode(String code) {
             String other = pick(List.of(code.toLowerCase(Locale.ROOT), code + "-2", code.substring(0, 2),
                     "SITE' OR '1'='1", "<script>", "S\u0406TE-HOSTILE", "..", "%00", "SITE HOSTILE", "A".repeat(65)));
-            String path = SITES + "/" + URLEncoder.encode(other, StandardCharsets.UTF_8).replace("+", "%20");
+            String path = (endpoint == Endpoint.SHIPPER_CHANGE ? SHIPPERS : SITES) + "/"
+                    + URLEncoder.encode(other, StandardCharsets.UTF_8).replace("+", "%20");
             return new Case(endpoint, name(List.of("code " + other)), path,
                     validBody().toString().getBytes(StandardCharsets.UTF_8), SITE_ETAG, false, null);
         }
