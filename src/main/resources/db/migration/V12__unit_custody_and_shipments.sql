@@ -67,7 +67,7 @@ CREATE TABLE shipment (
     temperature_class     varchar(40)  NOT NULL,
     leg                   varchar(24)  NOT NULL CHECK (leg IN ('TO_MANUFACTURING', 'TO_TREATMENT_SITE')),
     status                varchar(16)  NOT NULL
-        CHECK (status IN ('PLANNED', 'PACKED', 'PICKED_UP', 'DELIVERED', 'RECEIVED')),
+        CHECK (status IN ('PLANNED', 'PACKED', 'PICKED_UP', 'DELIVERED', 'RECEIVED', 'CANCELLED')),
     custodian             varchar(64)  NOT NULL,
     planned_pickup_at     timestamptz  NOT NULL,
     planned_arrival_at    timestamptz  NOT NULL,
@@ -76,6 +76,7 @@ CREATE TABLE shipment (
     picked_up_at          timestamptz,
     delivered_at          timestamptz,
     received_at           timestamptz,
+    cancelled_at          timestamptz,
     arrival_condition     varchar(32),
     arrival_temperature_c numeric(5, 2),
     deviation_reference   varchar(64),
@@ -90,7 +91,7 @@ CREATE INDEX shipment_courier ON shipment (courier);
 CREATE INDEX shipment_origin ON shipment (origin_site);
 CREATE INDEX shipment_destination ON shipment (destination_site);
 
--- The units a shipment carries. "open" until the shipment is received: a unit is on at most one open
+-- The units a shipment carries. "open" until the shipment is received (or cancelled before packing): a unit is on at most one open
 -- shipment, which the unique index keeps true also between concurrent requests.
 CREATE TABLE shipment_unit (
     shipment_id varchar(16) NOT NULL REFERENCES shipment (id),

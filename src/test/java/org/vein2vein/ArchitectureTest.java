@@ -37,7 +37,7 @@ class ArchitectureTest {
     /** The domain slices, which the shared kernel and the platform serve and must not depend on. */
     private static final String[] SLICES = { "org.vein2vein.batch..", "org.vein2vein.clock..",
             "org.vein2vein.custody..", "org.vein2vein.genealogy..", "org.vein2vein.product..", "org.vein2vein.site..",
-            "org.vein2vein.shipper..", "org.vein2vein.outbox.." };
+            "org.vein2vein.shipper..", "org.vein2vein.shipment..", "org.vein2vein.outbox.." };
 
     @Test
     void slices_depend_on_one_another_without_cycles() {
@@ -48,7 +48,7 @@ class ArchitectureTest {
 
     @Test
     void no_slice_touches_another_slices_persistence() {
-        for (String slice : List.of("batch", "clock", "custody", "genealogy", "product", "site", "shipper",
+        for (String slice : List.of("batch", "clock", "custody", "genealogy", "product", "site", "shipper", "shipment",
                 "outbox")) {
             noClasses().that().resideInAPackage("org.vein2vein." + slice + "..")
                     .should().dependOnClassesThat(resideInAPackage("org.vein2vein.*.persistence..")

@@ -36,7 +36,8 @@ class ShipmentScenarioTest {
     void freshApheresisTravelsAt2To8WithinItsWindowThroughACourierHandoverChain() {
         String coi = collected();
         String din = Shipping.materialOf(coi).get(0);
-        Instant packed = Instant.now().minusSeconds(60);
+        // Dated so that no handover waits anywhere near its 40 s warning.
+        Instant packed = Instant.now().minusSeconds(30);
 
         JsonPath planned = Shipping.plan(Shipping.TREATMENT, Shipping.MANUFACTURING, "FRESH_2_TO_8_C", List.of(din))
                 .statusCode(201).header("ETag", "\"1\"")
@@ -210,6 +211,41 @@ class ShipmentScenarioTest {
     }
 
     @Test
+    void packingIsRefusedInAShipperThatIsExpiredUnfitForTheClassOrTooShortForTheTransit() {
+        String coi = collected();
+        List<String> material = Shipping.materialOf(coi);
+        for (Map.Entry<String, String> unfit : Map.of("DS-0007", "QUALIFICATION_EXPIRED",
+                "DS-0192", "TYPE_DOES_NOT_FIT_CLASS", "DS-0300", "TYPE_DOES_NOT_FIT_CLASS").entrySet()) {
+            String id = Shipping.plan(Tokens.technician(), Shipping.TREATMENT, Shipping.MANUFACTURING,
+                    "FRESH_2_TO_8_C", material, unfit.getKey()).statusCode(201).extract().path("id");
+            Shipping.pack(id, Instant.now().minusSeconds(50)).statusCode(409).body("type", endsWith("shipper-unfit"))
+                    .body("reasons", hasItem(unfit.getValue()));
+            given(id).body("status", equalTo("PLANNED"));
+            Api.batch(coi).body("stage", equalTo("COLLECTED"));
+            // Called off before packing, it frees its units for the next shipment.
+            Api.given().post("/api/v1/shipments/{id}/cancellation", id).then().statusCode(200)
+                    .body("status", equalTo("CANCELLED"));
+        }
+        String fit = Shipping.plan(Shipping.TREATMENT, Shipping.MANUFACTURING, "FRESH_2_TO_8_C", material)
+                .statusCode(201).extract().path("id");
+        Shipping.pack(fit, Instant.now().minusSeconds(50)).statusCode(200);
+        Api.given().post("/api/v1/shipments/{id}/cancellation", fit).then().statusCode(409)
+                .body("type", endsWith("shipment-out-of-order"));
+        // A cryo shipper of 20 h validated hold, for a 6 h transit plus the 12 h margin: fits; 10 h more does not.
+        String stored = storedBatch();
+        String bag = StageSamples.bag(stored);
+        String id = Api.given().contentType(io.restassured.http.ContentType.JSON)
+                .body(map("originSite", Shipping.MANUFACTURING, "destinationSite", Shipping.TREATMENT,
+                        "courier", Shipping.COURIER, "shipperId", "DS-0300",
+                        "temperatureClass", "CRYO_AT_OR_BELOW_MINUS_150_C",
+                        "plannedPickupAt", Instant.now().toString(),
+                        "plannedArrivalAt", Instant.now().plusSeconds(16 * 3600).toString(), "unitIds", List.of(bag)))
+                .post("/api/v1/shipments").then().statusCode(201).extract().path("id");
+        Shipping.pack(id, Instant.now().minusSeconds(5)).statusCode(409).body("reasons", hasItem("HOLD_TIME_TOO_SHORT"));
+        given(id).body("status", equalTo("PLANNED"));
+    }
+
+    @Test
     void theStepEndpointSendsShippingAndReceivingToShipments() {
         String coi = collected();
         Api.logStep(coi, "SHIPPED_TO_MANUFACTURING").statusCode(409).body("type", endsWith("recorded-by-shipments"))
@@ -261,6 +297,16 @@ class ShipmentScenarioTest {
         // Collected 100 s ago (a step may be dated up to the clock skew before the previous event), so that
         // shipments can be dated in the last minute.
         Api.advance(coi, "COLLECTED", Instant.now().minusSeconds(100));
+        return coi;
+    }
+
+    private static String storedBatch() {
+        String coi = Api.registerAutologous("PSN-STORED-" + System.nanoTime() % 100_000);
+        Instant at = Instant.now().minusSeconds(100);
+        for (String stage : StageSamplesPath.TO_STORED) {
+            at = at.plusSeconds(5);
+            Api.advance(coi, stage, at);
+        }
         return coi;
     }
 

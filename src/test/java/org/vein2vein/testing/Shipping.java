@@ -33,10 +33,17 @@ public final class Shipping {
 
     public static ValidatableResponse plan(String token, String origin, String destination, String temperatureClass,
             List<String> unitIds) {
+        return plan(token, origin, destination, temperatureClass, unitIds,
+                temperatureClass.startsWith("CRYO") ? "DS-0192" : "CB-0042");
+    }
+
+    /** Plans a shipment in the given registered shipper (demo shippers: see docs/reference-data.md). */
+    public static ValidatableResponse plan(String token, String origin, String destination, String temperatureClass,
+            List<String> unitIds, String shipperId) {
         Instant now = Instant.now();
         return Api.as(token).contentType(ContentType.JSON)
                 .body(map("originSite", origin, "destinationSite", destination, "courier", COURIER,
-                        "shipperId", temperatureClass.startsWith("CRYO") ? "DS-0192" : "CB-0042",
+                        "shipperId", shipperId,
                         "trackingNumber", "1Z999AA10123456784", "temperatureClass", temperatureClass,
                         "plannedPickupAt", now.plusSeconds(600).toString(),
                         "plannedArrivalAt", now.plusSeconds(6 * 3600).toString(), "unitIds", unitIds))

@@ -161,6 +161,20 @@ public class ShipmentResource {
     }
 
     @POST
+    @Path("/{id}/cancellation")
+    @RolesAllowed(Roles.TECHNICIAN)
+    @Operation(operationId = "cancelShipment", summary = "Call off a planned shipment (technician of the origin)",
+            description = "Only before packing: the units never left, and are free to travel on another shipment. A "
+                    + "packed shipment goes on to its destination (or is held there).")
+    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = ShipmentResponse.class)))
+    public Response cancel(@PathParam("id") String id, @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = IdempotencyApi.KEY_DESCRIPTION) @HeaderParam(IdempotentExecution.HEADER) String idempotencyKey) {
+        OptionalLong expected = IfMatch.expectedVersion(ifMatch);
+        return idempotent.run(idempotencyKey, java.util.Map.of("cancel", id),
+                () -> answer(Response.ok(), shipments.cancel(id, expected, caller.get())));
+    }
+
+    @POST
     @Path("/{id}/handovers")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.TECHNICIAN, Roles.LOGISTICS })

@@ -50,6 +50,7 @@ import org.vein2vein.shipment.domain.ShipmentTransitions;
 import org.vein2vein.shipment.domain.UnitOnBoard;
 import org.vein2vein.shipment.domain.UnitsShippable;
 import org.vein2vein.shipment.persistence.ShipmentRepository;
+import org.vein2vein.shipper.application.ShipperRegistry;
 import org.vein2vein.site.application.SiteRegistry;
 import org.vein2vein.site.application.SiteState;
 import org.vein2vein.site.domain.Site;
@@ -78,12 +79,14 @@ public class ShipmentService {
     private final ObjectMapper mapper;
     private final ClockSkewConfig skew;
     private final ShipmentConfig config;
+    private final ShipperRegistry shippers;
     private final Clock clock;
 
     public ShipmentService(ShipmentRepository shipments, ShipmentCustody custody, ShipmentAccess access,
             SiteRegistry sites, PartnerStream partners, ShipmentEvents events, ObjectMapper mapper,
-            ClockSkewConfig skew, ShipmentConfig config, Clock clock) {
+            ClockSkewConfig skew, ShipmentConfig config, ShipperRegistry shippers, Clock clock) {
         this.config = config;
+        this.shippers = shippers;
         this.shipments = shipments;
         this.custody = custody;
         this.access = access;
@@ -167,6 +170,12 @@ public class ShipmentService {
         if (command.outOfStorageSince().isAfter(command.packedAt())) {
             throw invalid("outOfStorageSince", "must not be after packedAt");
         }
+        if (shipment.plannedArrivalAt().isBefore(command.packedAt())) {
+            throw invalid("packedAt", "must not be after the shipment's planned arrival (" + shipment.plannedArrivalAt()
+                    + "): plan a new shipment");
+        }
+        shippers.requireFitForPacking(shipment.shipperId(), shipment.temperatureClass(), command.packedAt(),
+                shipment.plannedArrivalAt());
         List<UnitOnRecord> found = custody.units(shipment.unitIds());
         UnitsShippable.require(shipment.unitIds(), candidates(found), shipment.originSite(), shipment.destinationSite(),
                 shipment.leg());
@@ -191,6 +200,27 @@ public class ShipmentService {
         partners.publish(events.of(packed, "PACKED", command.packedAt(), Optional.empty(), Optional.empty(),
                 Optional.empty()));
         return new Done(packed);
+    }
+
+    /** Calls off a planned shipment (technician of the origin): its units are free to travel on another. */
+    public Shipment cancel(String id, OptionalLong expectedVersion, Caller technician) {
+        return ShipmentProblems.refusing(() -> cancelling(id, expectedVersion, technician));
+    }
+
+    private Shipment cancelling(String id, OptionalLong expectedVersion, Caller technician) {
+        Shipment shipment = lockedFor(id, technician, expectedVersion);
+        access.requireTechnicianAt(technician, shipment.originSite());
+        ShipmentTransitions.require(shipment, ShipmentTransitions.Action.CANCEL);
+        Instant now = now();
+        shipments.closeUnits(shipment.id());
+        Shipment cancelled = with(shipment, ShipmentStatus.CANCELLED, shipment.custodian(),
+                shipment.outOfStorageSince(), shipment.packedAt(), shipment.pickedUpAt(), shipment.deliveredAt(),
+                shipment.receivedAt(), shipment.handovers());
+        shipments.save(cancelled);
+        shipments.markCancelled(shipment.id(), now);
+        partners.publish(events.of(cancelled, "CANCELLED", now, Optional.empty(), Optional.empty(), Optional.empty()));
+        Log.infof("Shipment %s cancelled before packing", shipment.id());
+        return cancelled;
     }
 
     /** The party holding the shipment hands it over; it holds it until the next party accepts. */

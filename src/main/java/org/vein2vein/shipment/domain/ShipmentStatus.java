@@ -11,11 +11,13 @@ public enum ShipmentStatus {
     /** The courier released the shipment to the destination, which has not yet accepted it. */
     DELIVERED,
     /** The destination accepted the shipment: its units are there, in its custody. */
-    RECEIVED;
+    RECEIVED,
+    /** Called off before packing: its units never left, and may travel on another shipment. */
+    CANCELLED;
 
     /** Open shipments hold their units: a unit is on at most one open shipment. */
     public boolean isOpen() {
-        return this != RECEIVED;
+        return this != RECEIVED && this != CANCELLED;
     }
 
     /** Temperature readings are expected from packing until receipt. */

@@ -13,6 +13,8 @@ public final class ShipmentTransitions {
     /** What may be done to a shipment, and at which statuses. */
     public enum Action {
         PACK(Set.of(ShipmentStatus.PLANNED)),
+        /** Only before packing: once packed, the batches on board are shipped, and the shipment goes on. */
+        CANCEL(Set.of(ShipmentStatus.PLANNED)),
         RELEASE(Set.of(ShipmentStatus.PACKED, ShipmentStatus.PICKED_UP)),
         ACCEPT(Set.of(ShipmentStatus.PACKED, ShipmentStatus.PICKED_UP)),
         RECEIVE(Set.of(ShipmentStatus.DELIVERED)),

@@ -143,7 +143,14 @@ public class ShipmentRepository {
                 .executeUpdate();
     }
 
-    /** The shipment was received: its units are free to travel again. */
+    public void markCancelled(String shipmentId, Instant at) {
+        entityManager.createNativeQuery("update shipment set cancelled_at = :at where id = :id")
+                .setParameter("at", Timestamp.from(at))
+                .setParameter("id", shipmentId)
+                .executeUpdate();
+    }
+
+    /** The shipment was received, or cancelled before packing: its units are free to travel again. */
     public void closeUnits(String shipmentId) {
         entityManager.createNativeQuery("update shipment_unit set open = false where shipment_id = :id")
                 .setParameter("id", shipmentId)
