@@ -23,6 +23,7 @@ class ShipmentTransitionsTest {
     /** The lifecycle as docs/shipments.md has it, written out here rather than read from the code. */
     private static final Map<Action, Set<ShipmentStatus>> ALLOWED = Map.of(
             Action.PACK, EnumSet.of(ShipmentStatus.PLANNED),
+            Action.CANCEL, EnumSet.of(ShipmentStatus.PLANNED),
             Action.RELEASE, EnumSet.of(ShipmentStatus.PACKED, ShipmentStatus.PICKED_UP),
             Action.ACCEPT, EnumSet.of(ShipmentStatus.PACKED, ShipmentStatus.PICKED_UP),
             Action.RECEIVE, EnumSet.of(ShipmentStatus.DELIVERED),

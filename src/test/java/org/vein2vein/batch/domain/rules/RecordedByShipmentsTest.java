@@ -55,11 +55,18 @@ class RecordedByShipmentsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Stage.class, names = { "SHIPPED_TO_MANUFACTURING", "RECEIVED_AT_MANUFACTURING",
-            "SHIPPED_TO_SITE", "RECEIVED_AT_SITE" })
-    void acceptsABatchOnHoldResumingAtItsResumeStageThroughTheStepEndpoint(Stage stage) {
+    @EnumSource(value = Stage.class, names = { "RECEIVED_AT_MANUFACTURING", "RECEIVED_AT_SITE" })
+    void acceptsABatchHeldAtAReceiptResumingItThroughTheStepEndpoint(Stage stage) {
         assertThat(rule.check(step(stage).heldFrom(stage).channel(StepChannel.TECHNICIAN).build()))
                 .isInstanceOf(Ruling.Accepted.class);
+    }
+
+    /** Held in transit, a batch goes on with its shipment: the receipt takes its units in, still held. */
+    @ParameterizedTest
+    @EnumSource(value = Stage.class, names = { "SHIPPED_TO_MANUFACTURING", "SHIPPED_TO_SITE" })
+    void refusesABatchHeldInTransitResumingItsShippingStageThroughTheStepEndpoint(Stage stage) {
+        assertThat(Contexts.refusalOf(rule.check(step(stage).heldFrom(stage).channel(StepChannel.TECHNICIAN)
+                .build())).kind()).isEqualTo(RefusalKind.RECORDED_BY_SHIPMENTS);
     }
 
     @Test
@@ -77,10 +84,10 @@ class RecordedByShipmentsTest {
                 .kind()).isEqualTo(RefusalKind.RECORDED_BY_SHIPMENTS);
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Stage.class, names = { "SHIPPED_TO_SITE", "RECEIVED_AT_SITE" })
-    void acceptsADoseOnHoldResumingAtItsStage(Stage stage) {
-        StepContext resuming = Custodies.concerning(doseStep(stage).build(), Custodies.heldDose(DOSE, stage));
+    @Test
+    void acceptsADoseHeldAtItsReceiptResumingIt() {
+        StepContext resuming = Custodies.concerning(doseStep(Stage.RECEIVED_AT_SITE).build(),
+                Custodies.heldDose(DOSE, Stage.RECEIVED_AT_SITE));
         assertThat(rule.check(resuming)).isInstanceOf(Ruling.Accepted.class);
     }
 
