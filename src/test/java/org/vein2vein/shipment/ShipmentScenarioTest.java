@@ -166,6 +166,38 @@ class ShipmentScenarioTest {
     }
 
     @Test
+    void aWrongLabelAtReceiptHoldsTheBatchWhichIsThenReceivedStillHeldAndResumesFromThere() {
+        String coi = storedBatch();
+        String bag = StageSamples.bag(coi);
+        String id = Shipping.plan(Shipping.MANUFACTURING, Shipping.TREATMENT, "CRYO_AT_OR_BELOW_MINUS_150_C",
+                List.of(bag)).statusCode(201).extract().path("id");
+        Instant packed = Instant.now().minusSeconds(30);
+        Shipping.pack(id, packed).statusCode(200);
+        Shipping.pickUp(id, packed.plusSeconds(1));
+        Shipping.deliver(id, packed.plusSeconds(2)).statusCode(201);
+
+        // The label scanned at receipt shows another batch's COI: kept on record, the batch held.
+        Shipping.receive(id, packed.plusSeconds(3), -182.5, Map.of(bag, "V2V7K3Q9P2XRTB"), null).statusCode(409)
+                .body("type", endsWith("identity-mismatch")).body("coi", equalTo(coi))
+                .body("hold", org.hamcrest.Matchers.notNullValue());
+        given(id).body("status", equalTo("DELIVERED"));
+        Api.batch(coi).body("stage", equalTo("QUARANTINED"));
+
+        // The shipment is still received: its unit comes into the site's custody, the batch stays held.
+        Shipping.receive(id, packed.plusSeconds(4), -182.5, Map.of(bag, coi), null).statusCode(200);
+        Api.batch(coi).body("stage", equalTo("QUARANTINED")).body("allowedNextStages", hasItem("RECEIVED_AT_SITE"));
+        unit(bag).body("site", equalTo(Shipping.TREATMENT)).body("custodian", equalTo("HOSP-LYON"));
+        JsonPath custody = Api.as(Tokens.qa()).get("/api/v1/batches/{coi}/custody", coi).then().extract().jsonPath();
+        assertThat(custody.getBoolean("events[-1].data.heldAtReceipt")).isTrue();
+        assertThat(custody.getString("events[-1].type")).isEqualTo("HANDOVER_ACCEPTED");
+
+        // Lifting the hold: the receipt logged again where the unit now is, with a fresh identity check.
+        Api.logStep(coi, "RECEIVED_AT_SITE", Instant.now(), StageSamples.of(coi, "RECEIVED_AT_SITE", Instant.now(),
+                null)).statusCode(201).body("batch.stage", equalTo("RECEIVED_AT_SITE"));
+        Api.advance(coi, "THAWED");
+    }
+
+    @Test
     void aUnitTravelsOnOneOpenShipmentOnlyAndOnlyToWhereItIsBound() {
         String coi = Api.registerAutologous("PSN-BOUND-" + System.nanoTime() % 100_000);
         Instant at = Instant.now().minusSeconds(100);

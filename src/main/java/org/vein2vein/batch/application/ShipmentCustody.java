@@ -208,11 +208,15 @@ public class ShipmentCustody {
             Instant now) {
         Stage received = receipt.step().stage();
         Optional<String> doseUnit = doseOf(entity, receipt);
+        org.vein2vein.batch.domain.ProductRules rules = pinnedProducts.rulesOf(entity);
         if (doseUnit.isPresent()) {
             units.dose(receipt.coi(), doseUnit.get()).ifPresent(dose -> units.save(dose.receivedWhileHeld(received), now));
         } else {
-            entity.apply(entity.toDomain(pinnedProducts.rulesOf(entity).plan()).receivedWhileHeld(received), now);
+            entity.apply(entity.toDomain(rules.plan()).receivedWhileHeld(received), now);
         }
+        // The units did arrive: the windows that end with their receipt stop, those that start with it run.
+        clocks.stageReached(receipt.coi().value(), doseUnit.orElse(org.vein2vein.clock.domain.WindowClock.BATCH_LEVEL),
+                received, receipt.step().occurredAt(), false, rules.windows());
         ObjectNode payload = payloads.receivedWhileHeld(receipt.step(), doseUnit);
         CustodyEvent event = ledger.append(head, new Ledger.NewCustodyEvent(receipt.coi().value(),
                 CustodyEventType.HANDOVER_ACCEPTED, Stage.QUARANTINED.name(), receipt.step().occurredAt(), actor,
