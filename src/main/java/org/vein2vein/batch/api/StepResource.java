@@ -80,7 +80,7 @@ public class StepResource {
                     + "are on their way to one of them; any other batch is answered as not found. QA logs only side exits "
                     + "(QUARANTINED, CANCELLED) of any batch or dose, naming one of the batch's sites. Shipping and "
                     + "receiving stages are recorded by shipments (/api/v1/shipments): here they are refused with "
-                    + "recorded-by-shipments, except to resume a batch or dose held at that stage.")
+                    + "recorded-by-shipments, except a receipt logged again to lift a hold where its units now are.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = LogStepRequest.class),
             examples = {

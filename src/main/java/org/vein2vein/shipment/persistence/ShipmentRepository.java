@@ -187,16 +187,6 @@ public class ShipmentRepository {
                 .executeUpdate();
     }
 
-    /** Ids of open shipments whose oldest pending handover was released before {@code before}. */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> pendingHandoversReleasedBefore(Instant before, int limit) {
-        return entityManager.createNativeQuery("select shipment_id, number, released_at from handover "
-                + "where accepted_at is null and released_at < :before order by released_at limit :limit")
-                .setParameter("before", Timestamp.from(before))
-                .setParameter("limit", limit)
-                .getResultList();
-    }
-
     private Optional<Shipment> read(Query query) {
         List<?> rows = query.getResultList();
         return rows.stream().findFirst().map(row -> shipment((Object[]) row));
