@@ -65,6 +65,7 @@ CREATE TABLE shipment (
     shipper_id            varchar(32)  NOT NULL,
     tracking_number       varchar(64),
     temperature_class     varchar(40)  NOT NULL,
+    leg                   varchar(24)  NOT NULL CHECK (leg IN ('TO_MANUFACTURING', 'TO_TREATMENT_SITE')),
     status                varchar(16)  NOT NULL
         CHECK (status IN ('PLANNED', 'PACKED', 'PICKED_UP', 'DELIVERED', 'RECEIVED')),
     custodian             varchar(64)  NOT NULL,

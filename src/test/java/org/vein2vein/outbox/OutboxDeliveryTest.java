@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -111,7 +112,7 @@ class OutboxDeliveryTest {
             // Holds its outbox row, with the lower id, uncommitted while a later registration commits.
             Future<String> slow = executor.submit(() -> QuarkusTransaction.requiringNew().call(() -> {
                 String coi = batchService.register(new RegisterBatch(BatchType.AUTOLOGOUS, "PSN-LATE-01",
-                        "CART-GD2-AUTO", "SITE-LYON-01"), TECHNICIAN).state().batch().coi().value();
+                        "CART-GD2-AUTO", "SITE-LYON-01", Optional.empty()), TECHNICIAN).state().batch().coi().value();
                 written.countDown();
                 mayCommit.await(60, TimeUnit.SECONDS);
                 return coi;

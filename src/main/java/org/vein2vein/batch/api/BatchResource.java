@@ -1,5 +1,7 @@
 package org.vein2vein.batch.api;
 
+import java.util.Optional;
+
 import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -93,7 +95,8 @@ public class BatchResource {
             @Valid @NotNull RegisterBatchRequest request, UriInfo uri) {
         return idempotent.run(idempotencyKey, request, () -> {
             BatchService.Registered registered = batches.register(new RegisterBatch(request.type(),
-                    request.subjectReference(), request.productCode(), request.collectionSite()), caller.get());
+                    request.subjectReference(), request.productCode(), request.collectionSite(),
+                    Optional.ofNullable(request.treatmentSite())), caller.get());
             BatchResponse body = BatchResponse.of(registered.state());
             URI location = uri.getBaseUriBuilder().path(BatchResource.class).path(body.coi()).build();
             return Locations.created(location).tag(new EntityTag(body.etag())).entity(body).build();

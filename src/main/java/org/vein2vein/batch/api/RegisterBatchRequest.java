@@ -19,5 +19,9 @@ public record RegisterBatchRequest(
         @Schema(required = true, example = "CART-GD2-AUTO") String productCode,
         @NotNull @Pattern(regexp = Patterns.REFERENCE, message = Patterns.REFERENCE_MESSAGE)
         @Schema(required = true, description = "Site where the cells are collected", example = "SITE-LYON-01")
-        String collectionSite) {
+        String collectionSite,
+        @Pattern(regexp = Patterns.REFERENCE, message = Patterns.REFERENCE_MESSAGE)
+        @Schema(description = "Autologous only: the patient's treatment site (a TREATMENT site of the registry), "
+                + "where the batch's bags are shipped; the collection site when absent", example = "SITE-LYON-01")
+        String treatmentSite) {
 }

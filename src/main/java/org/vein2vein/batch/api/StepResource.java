@@ -71,13 +71,16 @@ public class StepResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.TECHNICIAN)
+    @RolesAllowed({ Roles.TECHNICIAN, Roles.QA })
     @Operation(operationId = "logStep", summary = "Log a step of a batch's journey",
             description = "Records that the batch (or, once an allogeneic lot is stored, one of its doses) reached "
                     + "a stage. data is the stage's typed record. The stage plan, time windows, identity checkpoints "
                     + "and release specification of the batch's product version decide whether the step is accepted. "
                     + "An accepted step is appended to the custody ledger and published to Kafka. Technicians log steps at their own sites, on batches that have been at or "
-                    + "are on their way to one of them; any other batch is answered as not found.")
+                    + "are on their way to one of them; any other batch is answered as not found. QA logs only side exits "
+                    + "(QUARANTINED, CANCELLED) of any batch or dose, naming one of the batch's sites. Shipping and "
+                    + "receiving stages are recorded by shipments (/api/v1/shipments): here they are refused with "
+                    + "recorded-by-shipments, except to resume a batch or dose held at that stage.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = LogStepRequest.class),
             examples = {

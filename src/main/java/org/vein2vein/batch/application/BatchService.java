@@ -27,6 +27,7 @@ import org.vein2vein.custody.domain.ChainVerification.RecordedState;
 import org.vein2vein.custody.domain.CustodyEvent;
 import org.vein2vein.custody.domain.CustodyEventType;
 import org.vein2vein.custody.domain.LedgerHead;
+import org.vein2vein.kernel.BatchType;
 import org.vein2vein.kernel.Coi;
 import org.vein2vein.platform.security.Caller;
 import org.vein2vein.platform.security.Roles;
@@ -86,6 +87,7 @@ public class BatchService {
     public Registered register(RegisterBatch command, Caller technician) {
         requireSite(technician, command.collectionSite());
         requireCollectingSite(command.collectionSite());
+        Optional<String> treatmentSite = treatmentSiteOf(command);
         ProductVersion product = products.versionForNewBatch(command.productCode(), command.type());
         Coi coi = Coi.random();
         while (batches.exists(coi)) {
@@ -94,7 +96,7 @@ public class BatchService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Batch batch = Batch.register(coi, command.type(), command.subjectReference(), command.productCode(),
                 command.collectionSite(), product.definition().stagePlan());
-        BatchEntity entity = BatchEntity.of(batch, product.version(), now);
+        BatchEntity entity = BatchEntity.of(batch, product.version(), treatmentSite, now);
         // Set before the row is written (the statements below flush it): one insert, no update after it.
         entity.stateSetBy(LedgerHead.GENESIS.nextSequence());
         batches.persist(entity);
@@ -105,6 +107,7 @@ public class BatchService {
                 .put("productCode", batch.productCode())
                 .put("productVersion", product.version())
                 .put("collectionSite", batch.collectionSite());
+        treatmentSite.ifPresent(site -> payload.put("treatmentSite", site));
         CustodyEvent event = ledger.append(LedgerHead.GENESIS, new Ledger.NewCustodyEvent(coi.value(),
                 CustodyEventType.BATCH_REGISTERED, batch.stage().name(), now, technician.actingAs(Roles.TECHNICIAN),
                 batch.collectionSite(), payload));
@@ -136,6 +139,13 @@ public class BatchService {
         }
     }
 
+    /** The unit with this id, if there is one and the caller may see its batch. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<BatchUnitRepository.StoredUnit> findUnit(String unitId, Caller caller) {
+        return units.withIds(List.of(unitId)).stream().findFirst()
+                .filter(unit -> mayBeSeenBy(new Coi(unit.coi()), caller));
+    }
+
     /** The batch record's account of the ledger event that set its current stage, for verification. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<RecordedState> recordedState(Coi coi) {
@@ -164,6 +174,31 @@ public class BatchService {
     BatchState state(BatchEntity entity, Batch batch, LedgerHead head) {
         return new BatchState(batch, entity.productVersion(), head, entity.registeredAt(), entity.updatedAt(),
                 units.of(batch.coi()), collections.of(batch.coi()));
+    }
+
+    /**
+     * An autologous batch returns to its patient's treatment site: the one registration names (a
+     * TREATMENT site of the registry), else the collection site. An allogeneic lot has none: each dose
+     * goes where its recipient is, named when it is allocated.
+     */
+    private Optional<String> treatmentSiteOf(RegisterBatch command) {
+        if (command.type() == BatchType.ALLOGENEIC) {
+            if (command.treatmentSite().isPresent()) {
+                throw new TreatmentSiteNotApplicableException("is for autologous batches: each dose of an "
+                        + "allogeneic lot goes to the treatment site named when it is allocated");
+            }
+            return Optional.empty();
+        }
+        if (command.treatmentSite().isEmpty()) {
+            return Optional.of(command.collectionSite());
+        }
+        String code = command.treatmentSite().get();
+        Site site = sites.find(code).map(SiteState::site).orElseThrow(() -> new TreatmentSiteNotApplicableException(
+                "names no site of the registry"));
+        if (!site.active() || site.kind() != SiteKind.TREATMENT) {
+            throw new TreatmentSiteNotApplicableException("must name an active TREATMENT site");
+        }
+        return Optional.of(code);
     }
 
     /** Cells are collected at an apheresis centre, or at a hospital that does its own apheresis. */

@@ -17,6 +17,7 @@ import org.vein2vein.batch.domain.ProductRules;
 import org.vein2vein.batch.domain.StageData;
 import org.vein2vein.batch.domain.rules.DoseRouting;
 import org.vein2vein.batch.domain.rules.Step;
+import org.vein2vein.batch.domain.rules.StepChannel;
 import org.vein2vein.batch.domain.rules.StepContext;
 import org.vein2vein.batch.persistence.CollectionRepository;
 import org.vein2vein.batch.persistence.BatchUnitRepository;
@@ -55,7 +56,8 @@ public class StepContextLoader {
     }
 
     /** @throws org.vein2vein.batch.domain.rules.StepRefusedException when the data names the wrong dose */
-    public StepContext load(Batch batch, ProductRules rules, Step step, String actorId, Instant now) {
+    public StepContext load(Batch batch, ProductRules rules, Step step, String actorId, Instant now,
+            StepChannel channel) {
         Optional<String> doseUnit = DoseRouting.doseUnit(batch, step);
         Optional<Dose> dose = doseUnit.flatMap(unit -> units.dose(batch.coi(), unit));
         List<QcResult> results = step.stage() == Stage.RELEASED || step.stage() == Stage.OUT_OF_SPEC
@@ -63,7 +65,7 @@ public class StepContextLoader {
         return new StepContext(step, batch, doseUnit, dose, rules,
                 units.of(batch.coi()).stream().map(BatchUnitRepository.StoredUnit::toDomain).toList(),
                 identifiersTaken(step.data()), ledger.lastOccurredAtByPeople(batch.coi().value()),
-                windowStarts(batch, doseUnit, rules, step.stage()), results, actorId, now, skew.maxClockSkew());
+                windowStarts(batch, doseUnit, rules, step.stage()), results, actorId, now, skew.maxClockSkew(), channel);
     }
 
     /** Of the identifiers the step brings into being, those some batch already uses. */

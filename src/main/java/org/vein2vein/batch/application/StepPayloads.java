@@ -55,6 +55,23 @@ public class StepPayloads {
         return payload;
     }
 
+    /** A receipt of a batch (or dose) on hold: it stays held, and will resume from this receipt. */
+    public ObjectNode receivedWhileHeld(Step step, Optional<String> doseUnit) {
+        ObjectNode payload = writer.createObjectNode().put("receivedStage", step.stage().name())
+                .put("heldAtReceipt", true).put("resumeStage", step.stage().name());
+        doseUnit.ifPresent(unit -> payload.put("unitId", unit));
+        payload.set("data", data(step));
+        return payload;
+    }
+
+    /** The hold the service records after a temperature excursion on a shipment. */
+    public ObjectNode excursionHold(long excursionEvent, String shipmentId, Optional<String> doseUnit) {
+        ObjectNode payload = writer.createObjectNode().put("reason", "TEMPERATURE_EXCURSION")
+                .put("excursionEvent", excursionEvent).put("shipmentId", shipmentId);
+        doseUnit.ifPresent(unit -> payload.put("unitId", unit));
+        return payload;
+    }
+
     private ObjectNode data(Step step) {
         return writer.valueToTree(step.data());
     }

@@ -51,6 +51,12 @@ public final class StepProblems {
             case LABELLED_DOSE_OUT_OF_RANGE -> ProblemType.LABELLED_DOSE_OUT_OF_RANGE;
             case RELEASE_SPECIFICATION_NOT_MET -> ProblemType.RELEASE_SPECIFICATION_NOT_MET;
             case WITHIN_SPECIFICATION -> ProblemType.WITHIN_SPECIFICATION;
+            case RECORDED_BY_SHIPMENTS -> ProblemType.RECORDED_BY_SHIPMENTS;
+            case UNIT_NOT_AT_SITE -> ProblemType.UNIT_NOT_AT_SITE;
+            case MATERIAL_NOT_AT_SITE -> ProblemType.MATERIAL_NOT_AT_SITE;
+            case BATCH_HELD_ELSEWHERE -> ProblemType.BATCH_HELD_ELSEWHERE;
+            case UNIT_NOT_THAWED -> ProblemType.UNIT_NOT_THAWED;
+            case UNIT_ALREADY_THAWED -> ProblemType.UNIT_ALREADY_THAWED;
             case IDENTITY_MISMATCH -> ProblemType.IDENTITY_MISMATCH;
             case SECOND_VERIFIER_REQUIRED -> ProblemType.SECOND_VERIFIER_REQUIRED;
             case TIME_WINDOW_MISSED -> ProblemType.TIME_WINDOW_MISSED;

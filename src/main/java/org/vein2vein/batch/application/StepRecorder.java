@@ -35,6 +35,7 @@ import org.vein2vein.kernel.Actor;
 import org.vein2vein.kernel.Coi;
 import org.vein2vein.kernel.Stage;
 import org.vein2vein.product.domain.TimeWindow;
+import org.vein2vein.site.application.SiteRegistry;
 
 /**
  * Writes what became of a step, in its transaction: the batch's (or dose's) new stage, the state the
@@ -60,10 +61,12 @@ public class StepRecorder {
     private final ClockService clocks;
     private final StepPayloads payloads;
     private final BatchService batches;
+    private final SiteRegistry sites;
 
     public StepRecorder(BatchUnitRepository units, CollectionRepository collections, BatchSiteRepository batchSites,
             QcResultRepository qcResults, Ledger ledger, ClockService clocks, StepPayloads payloads,
-            BatchService batches) {
+            BatchService batches, SiteRegistry sites) {
+        this.sites = sites;
         this.units = units;
         this.collections = collections;
         this.batchSites = batchSites;
@@ -119,22 +122,40 @@ public class StepRecorder {
         Batch batch = context.batch();
         if (refusal.kind().holds() && context.currentStage() != Stage.QUARANTINED) {
             Instant heldAt = step.occurredAt().isAfter(now) ? step.occurredAt() : now;
-            if (context.dose().isPresent()) {
-                units.save(context.dose().get().advanceTo(Stage.QUARANTINED, batch.plan()), now);
-            } else {
-                batch = batch.advanceTo(Stage.QUARANTINED);
-                entity.apply(batch, now);
-                // The hold is the event after the rejection; set before the append flushes the row.
-                entity.stateSetBy(rejection.sequence() + 1);
-            }
-            hold = Optional.of(ledger.append(LedgerHead.of(rejection), new Ledger.NewCustodyEvent(coi.value(),
-                    CustodyEventType.STEP_RECORDED, Stage.QUARANTINED.name(), heldAt, IDENTITY_CHECKPOINT,
-                    step.site(), payloads.hold(rejection.sequence(), context.doseUnit()))));
+            Held held = hold(entity, batch, context.dose(), LedgerHead.of(rejection), heldAt, IDENTITY_CHECKPOINT,
+                    step.site(), payloads.hold(rejection.sequence(), context.doseUnit()), now);
+            batch = held.batch();
+            hold = Optional.of(held.event());
             Log.infof("Batch %s: %s put on hold after an identity mismatch, event %d", coi,
                     context.doseUnit().map(unit -> "dose " + unit).orElse("batch"), hold.get().sequence());
         }
         CustodyEvent last = hold.orElse(rejection);
         return new StepOutcome.Refused(batches.state(entity, batch, LedgerHead.of(last)), refusal, rejection, hold);
+    }
+
+    /** A batch, or one of its doses, put on hold by the service: the batch as it now is, and the hold's event. */
+    public record Held(Batch batch, CustodyEvent event) {
+    }
+
+    /**
+     * Puts the batch (or the dose) on hold: QUARANTINED, resuming later where it left off.
+     *
+     * @param after the ledger head the hold's event follows
+     */
+    public Held hold(BatchEntity entity, Batch batch, Optional<Dose> dose, LedgerHead after, Instant heldAt,
+            Actor actor, String site, com.fasterxml.jackson.databind.node.ObjectNode payload, Instant now) {
+        Batch held = batch;
+        if (dose.isPresent()) {
+            units.save(dose.get().advanceTo(Stage.QUARANTINED, batch.plan()), now);
+        } else {
+            held = batch.advanceTo(Stage.QUARANTINED);
+            entity.apply(held, now);
+            // The hold is the event after {@code after}; set before the append flushes the row.
+            entity.stateSetBy(after.nextSequence());
+        }
+        CustodyEvent event = ledger.append(after, new Ledger.NewCustodyEvent(batch.coi().value(),
+                CustodyEventType.STEP_RECORDED, Stage.QUARANTINED.name(), heldAt, actor, site, payload));
+        return new Held(held, event);
     }
 
     private static Dose advanced(Dose dose, StepContext context) {
@@ -150,15 +171,37 @@ public class StepRecorder {
     private void keepState(Coi coi, StepContext context, Instant now) {
         Step step = context.step();
         StageData data = step.data();
-        if (data instanceof StageData.Collection collection
-                && !collections.add(coi, collection.donationId(), step.occurredAt())) {
-            throw taken(RefusalKind.DONATION_ID_IN_USE, "Donation id", List.of(collection.donationId()));
+        if (data instanceof StageData.Collection collection) {
+            if (!collections.add(coi, collection.donationId(), step.occurredAt())) {
+                throw taken(RefusalKind.DONATION_ID_IN_USE, "Donation id", List.of(collection.donationId()));
+            }
+            if (!units.addMaterial(coi, collection.donationId(), placeOf(step), now)) {
+                throw taken(RefusalKind.UNIT_ID_IN_USE, "Unit id", List.of(collection.donationId()));
+            }
         }
         if (data instanceof StageData.Formulation formulation) {
-            addUnits(coi, BatchUnit.Kind.BAG, formulation.units(), now);
+            units.endLive(coi, BatchUnit.Kind.MATERIAL, Stage.FORMULATED);
+            addUnits(coi, BatchUnit.Kind.BAG, formulation.units(), placeOf(step), now);
         }
         if (data instanceof StageData.Split split) {
-            addUnits(coi, BatchUnit.Kind.DOSE, split.doses(), now);
+            units.endLive(coi, BatchUnit.Kind.BAG, Stage.SPLIT);
+            addUnits(coi, BatchUnit.Kind.DOSE, split.doses(), placeOf(step), now);
+        }
+        if (data instanceof StageData.Allocation allocation) {
+            units.bindToSite(coi, allocation.unitId(), allocation.treatmentSite());
+        }
+        if (data instanceof StageData.Thaw thaw) {
+            units.thawed(coi, thaw.unitId(), step.occurredAt());
+        }
+        if (data instanceof StageData.Infusion infusion) {
+            units.end(coi, infusion.unitId(), Stage.INFUSED);
+        }
+        if (step.stage().isFinal() && step.stage() != Stage.INFUSED) {
+            if (context.isDoseStep()) {
+                units.end(coi, context.doseUnit().get(), step.stage());
+            } else {
+                units.endAllLive(coi, step.stage());
+            }
         }
         if (data instanceof StageData.QcResults qc) {
             qcResults.replace(coi, qc.results());
@@ -174,11 +217,17 @@ public class StepRecorder {
         }
     }
 
-    private void addUnits(Coi coi, BatchUnit.Kind kind, List<StageData.LabelledUnit> labelled, Instant now) {
-        List<String> taken = units.add(coi, kind, labelled, now);
+    private void addUnits(Coi coi, BatchUnit.Kind kind, List<StageData.LabelledUnit> labelled,
+            BatchUnitRepository.Place place, Instant now) {
+        List<String> taken = units.add(coi, kind, labelled, place, now);
         if (!taken.isEmpty()) {
             throw taken(RefusalKind.UNIT_ID_IN_USE, "Unit id", taken);
         }
+    }
+
+    /** Where units a step brings into being are: at its site, held by the site's organisation. */
+    private BatchUnitRepository.Place placeOf(Step step) {
+        return new BatchUnitRepository.Place(step.site(), sites.organisationOf(step.site()), step.occurredAt());
     }
 
     private static RuntimeException taken(RefusalKind kind, String what, List<String> identifiers) {

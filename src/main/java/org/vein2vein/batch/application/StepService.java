@@ -5,16 +5,20 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.vein2vein.batch.domain.Batch;
 import org.vein2vein.batch.domain.ProductRules;
+import org.vein2vein.batch.domain.rules.Refusal;
 import org.vein2vein.batch.domain.rules.Ruling;
 import org.vein2vein.batch.domain.rules.SafetyRule;
 import org.vein2vein.batch.domain.rules.Step;
+import org.vein2vein.batch.domain.rules.StepChannel;
 import org.vein2vein.batch.domain.rules.StepContext;
 import org.vein2vein.batch.domain.rules.StepDating;
 import org.vein2vein.batch.domain.rules.StepRefusedException;
@@ -34,7 +38,8 @@ import org.vein2vein.platform.security.Roles;
  * <ol>
  * <li>the step's dating ({@link StepDating}), before anything is read;</li>
  * <li>the batch, locked for the step's transaction: one that the technician may not see is not found;
- * the step's site must be one of theirs; an If-Match must name the batch's ledger head;</li>
+ * the step's site must be one of theirs (QA, who only takes batches off their path, names one of the
+ * batch's sites); an If-Match must name the batch's ledger head;</li>
  * <li>the context the rules need, loaded once ({@link StepContextLoader});</li>
  * <li>the safety rules, in the order of {@link StepRules#IN_ORDER}: the first refusal decides. Most
  * refusals write nothing and roll back; an identity mismatch, a missing second verifier or a missed
@@ -73,25 +78,47 @@ public class StepService {
      * @throws BatchNotFoundException when no batch has the COI, or the technician may not see it
      * @throws SiteNotPermittedException when the step's site is not one of the technician's
      * @throws StaleBatchException when the expected ledger sequence is not the batch's
+     * @throws QaStepNotPermittedException when QA logs a step that is not a side exit
      * @throws org.vein2vein.platform.problem.ProblemException when a rule refuses the step and nothing is written
      */
-    public StepOutcome logStep(Coi coi, Step step, OptionalLong expectedSequence, Caller technician) {
+    public StepOutcome logStep(Coi coi, Step step, OptionalLong expectedSequence, Caller caller) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         refuseIfRefused(StepDating.check(step, now.plus(skew.maxClockSkew())));
+        // A caller who is a technician acts as one; QA without that role only takes batches off their path.
+        boolean qualityAssurance = !caller.hasRole(Roles.TECHNICIAN);
+        if (qualityAssurance && !step.stage().isSideExit()) {
+            throw new QaStepNotPermittedException(step.stage());
+        }
         BatchEntity entity = batches.findForUpdate(coi)
-                .filter(found -> batchSites.anyOf(coi, technician.sites()))
+                .filter(found -> batchSites.anyOf(coi, qualityAssurance ? Set.of(step.site()) : caller.sites()))
                 .orElseThrow(() -> new BatchNotFoundException(coi));
-        BatchService.requireSite(technician, step.site());
+        if (!qualityAssurance) {
+            BatchService.requireSite(caller, step.site());
+        }
         LedgerHead head = ledger.head(coi.value());
         if (expectedSequence.isPresent() && expectedSequence.getAsLong() != head.sequence()) {
             throw new StaleBatchException(expectedSequence.getAsLong(), head.sequence());
         }
+        Actor actor = caller.actingAs(qualityAssurance ? Roles.QA : Roles.TECHNICIAN);
+        Decision decision = decide(entity, step, head, actor, now,
+                qualityAssurance ? StepChannel.QUALITY_ASSURANCE : StepChannel.TECHNICIAN);
+        decision.refusal().filter(refusal -> !refusal.kind().recorded()).ifPresent(refusal -> {
+            throw StepProblems.exception(refusal);
+        });
+        return carryOut(decision);
+    }
+
+    /**
+     * Runs the safety rules over a step of a batch locked for this transaction, writing nothing.
+     *
+     * @throws org.vein2vein.platform.problem.ProblemException when the step's data names the wrong dose
+     */
+    Decision decide(BatchEntity entity, Step step, LedgerHead head, Actor actor, Instant now, StepChannel channel) {
         ProductRules rules = pinnedProducts.rulesOf(entity);
         Batch batch = entity.toDomain(rules.plan());
-        Actor actor = technician.actingAs(Roles.TECHNICIAN);
         StepContext context;
         try {
-            context = contexts.load(batch, rules, step, actor.id(), now);
+            context = contexts.load(batch, rules, step, actor.id(), now, channel);
         } catch (StepRefusedException e) {
             throw StepProblems.exception(e.refusal());
         }
@@ -99,14 +126,35 @@ public class StepService {
         for (SafetyRule rule : StepRules.IN_ORDER) {
             Ruling ruling = rule.check(context);
             if (ruling instanceof Ruling.Refused refused) {
-                if (!refused.refusal().kind().recorded()) {
-                    throw StepProblems.exception(refused.refusal());
-                }
-                return recorder.refuse(entity, context, refused.refusal(), head, actor, now);
+                return new Decision(entity, context, head, actor, now, Map.of(), Optional.of(refused.refusal()));
             }
             notes.putAll(((Ruling.Accepted) ruling).notes());
         }
-        return recorder.record(entity, context, notes, head, actor, now);
+        return new Decision(entity, context, head, actor, now, notes, Optional.empty());
+    }
+
+    /** Records a decided step: the step itself, or the refused attempt of a rule that keeps it on record. */
+    StepOutcome carryOut(Decision decision) {
+        if (decision.refusal().isPresent()) {
+            return recorder.refuse(decision.entity(), decision.context(), decision.refusal().get(), decision.head(),
+                    decision.actor(), decision.now());
+        }
+        return recorder.record(decision.entity(), decision.context(), decision.notes(), decision.head(),
+                decision.actor(), decision.now());
+    }
+
+    /**
+     * What the rules made of a step, not yet written.
+     *
+     * @param refusal the first rule's refusal, if one refused it
+     */
+    record Decision(BatchEntity entity, StepContext context, LedgerHead head, Actor actor, Instant now,
+            Map<String, Object> notes, Optional<Refusal> refusal) {
+
+        /** The same decision, written after {@code newHead}: a second step of the same batch in one transaction. */
+        Decision after(LedgerHead newHead) {
+            return new Decision(entity, context, newHead, actor, now, notes, refusal);
+        }
     }
 
     private static void refuseIfRefused(Ruling ruling) {

@@ -65,4 +65,16 @@ public record Batch(Coi coi, BatchType type, String subjectReference, String pro
         Optional<Stage> resume = next == Stage.QUARANTINED ? Optional.of(stage) : Optional.empty();
         return new Batch(coi, type, subjectReference, productCode, collectionSite, plan, next, resume);
     }
+
+    /**
+     * The held batch, received at {@code stage} while held: it resumes from there once the hold is
+     * lifted, since that is where its units now are.
+     */
+    public Batch receivedWhileHeld(Stage stage) {
+        if (this.stage != Stage.QUARANTINED) {
+            throw new IllegalStateException("only a held batch is received while held");
+        }
+        return new Batch(coi, type, subjectReference, productCode, collectionSite, plan, Stage.QUARANTINED,
+                Optional.of(stage));
+    }
 }

@@ -6,20 +6,24 @@ import java.util.Optional;
 import org.vein2vein.kernel.BatchType;
 
 /**
- * A unit of a batch as the record keeps it: a formulated bag or a split dose, with its labelled
- * CAR+ viable cells and whether it is on its way to the treatment site.
+ * A unit of a batch as the record keeps it: collected material, a formulated bag or a split dose,
+ * with its labelled CAR+ viable cells, whether it is on its way to the treatment site, and where it
+ * is and who holds it.
  *
  * @param labelledCells the CAR+ viable T cells its label states; empty for units recorded before labels were kept
  * @param onLatestShipment whether the batch's latest shipment to the treatment site carried it
  */
-public record BatchUnit(String unitId, Kind kind, Optional<Long> labelledCells, boolean onLatestShipment) {
+public record BatchUnit(String unitId, Kind kind, Optional<Long> labelledCells, boolean onLatestShipment,
+        UnitCustody custody) {
 
-    public enum Kind { BAG, DOSE }
+    /** Collected material (by its donation identification number), a bag, or a dose of an allogeneic lot. */
+    public enum Kind { MATERIAL, BAG, DOSE }
 
     public BatchUnit {
         Objects.requireNonNull(unitId, "unitId");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(labelledCells, "labelledCells");
+        Objects.requireNonNull(custody, "custody");
     }
 
     /**

@@ -65,4 +65,12 @@ public record Dose(Coi lot, String unitId, Stage stage, Optional<Stage> resumeSt
         }
         return new Dose(lot, unitId, stage, resumeStage, Optional.of(recipient));
     }
+
+    /** The held dose, received at {@code stage} while held: it resumes from there once the hold is lifted. */
+    public Dose receivedWhileHeld(Stage stage) {
+        if (this.stage != Stage.QUARANTINED) {
+            throw new IllegalStateException("only a held dose is received while held");
+        }
+        return new Dose(lot, unitId, Stage.QUARANTINED, Optional.of(stage), recipientReference);
+    }
 }

@@ -86,9 +86,13 @@ public sealed interface StageData {
     record CollectionCryopreservation(String freezerRun, StorageLocation location) implements StageData {
     }
 
-    /** SHIPPED_TO_MANUFACTURING, SHIPPED_TO_SITE: handed to a courier, in a container of a temperature class. */
+    /**
+     * SHIPPED_TO_MANUFACTURING, SHIPPED_TO_SITE: packed for a courier, in a container of a temperature
+     * class, on the shipment that records the stage.
+     */
     record Shipment(String destinationSite, String courier, String containerId, TemperatureClass temperatureClass,
-            List<String> unitIds, Optional<Instant> outOfStorageSince) implements StageData {
+            List<String> unitIds, Optional<Instant> outOfStorageSince, Optional<String> shipmentId)
+            implements StageData {
         public Shipment {
             unitIds = List.copyOf(unitIds);
         }
@@ -106,7 +110,7 @@ public sealed interface StageData {
 
     /** RECEIVED_AT_MANUFACTURING, RECEIVED_AT_SITE: the receiving side of a handover, an identity checkpoint. */
     record Receipt(IdentityScan identityCheck, Condition condition, Optional<BigDecimal> temperatureOnArrivalC,
-            List<String> unitIds) implements StageData {
+            List<String> unitIds, Optional<String> shipmentId) implements StageData {
         public Receipt {
             unitIds = List.copyOf(unitIds);
         }
@@ -209,8 +213,8 @@ public sealed interface StageData {
         }
     }
 
-    /** ALLOCATED (allogeneic): a dose allocated to one recipient. */
-    record Allocation(String unitId, String recipientReference) implements StageData {
+    /** ALLOCATED (allogeneic): a dose allocated to one recipient, treated at {@code treatmentSite}. */
+    record Allocation(String unitId, String recipientReference, String treatmentSite) implements StageData {
         @Override
         public Optional<String> handledUnit() {
             return Optional.of(unitId);

@@ -44,6 +44,10 @@ public class BatchEntity {
     @Column(name = "collection_site", nullable = false, length = 64)
     String collectionSite;
 
+    /** An autologous batch's: the patient's treatment site, where its bags are shipped. */
+    @Column(name = "treatment_site", length = 64)
+    String treatmentSite;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "stage", nullable = false, length = 40)
     Stage stage;
@@ -70,8 +74,9 @@ public class BatchEntity {
     }
 
     /** A new batch, following version {@code productVersion} of its product. */
-    public static BatchEntity of(Batch batch, int productVersion, Instant now) {
+    public static BatchEntity of(Batch batch, int productVersion, Optional<String> treatmentSite, Instant now) {
         BatchEntity entity = new BatchEntity();
+        entity.treatmentSite = treatmentSite.orElse(null);
         entity.coi = batch.coi().value();
         entity.type = batch.type();
         entity.subjectReference = batch.subjectReference();
@@ -126,6 +131,10 @@ public class BatchEntity {
 
     public String collectionSite() {
         return collectionSite;
+    }
+
+    public Optional<String> treatmentSite() {
+        return Optional.ofNullable(treatmentSite);
     }
 
     /** Where the batch stands now. */

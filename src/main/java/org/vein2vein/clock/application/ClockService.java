@@ -1,5 +1,6 @@
 package org.vein2vein.clock.application;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -66,6 +67,22 @@ public class ClockService {
                 clocks.stopAll(coi, unitId, at);
             }
         }
+    }
+
+    /**
+     * Starts a clock on something that waits for a party rather than for a stage: a handover released
+     * and not yet accepted. Its "from" and "to" are the batch's stage while it waits.
+     *
+     * @param subject what waits, in place of a unit id (e.g. {@code SHP-…/H2})
+     */
+    public void startWaiting(String coi, String subject, String window, Stage stage, Instant at, Duration max) {
+        clocks.startUnlessPresent(WindowClock.start(coi, subject, window, stage, stage,
+                at.truncatedTo(ChronoUnit.MICROS), max));
+    }
+
+    /** The party answered: the clock started by {@link #startWaiting} stops. */
+    public void stopWaiting(String coi, String subject, String window, Instant at) {
+        clocks.stop(new WindowClock.Key(coi, subject, window), at.truncatedTo(ChronoUnit.MICROS));
     }
 
     /** The clock of a window of the batch (or unit), running or stopped: when it started, when it is due. */

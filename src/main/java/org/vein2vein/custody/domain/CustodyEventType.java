@@ -21,5 +21,19 @@ public enum CustodyEventType {
      * The service found a time window of the batch's product running past its deadline before the step
      * that ends it: the event occurred at the deadline, recorded by the system actor {@code vein2vein-clock}.
      */
-    TIME_WINDOW_BREACHED
+    TIME_WINDOW_BREACHED,
+    /**
+     * The party holding a shipment with units of the batch released it to the next party; it stays the
+     * custodian until the next party accepts. Its site is the releasing or receiving site, or the
+     * shipment's id for a handover between couriers in transit.
+     */
+    HANDOVER_RELEASED,
+    /** The next party accepted a shipment with units of the batch, with the condition it observed: custody passed. */
+    HANDOVER_ACCEPTED,
+    /**
+     * A logger on a shipment carrying units of the batch read a temperature outside the units' class
+     * after the stabilisation period: the units on board are held, by the system actor
+     * {@code vein2vein-temperature-monitor}.
+     */
+    TEMPERATURE_EXCURSION_DETECTED
 }

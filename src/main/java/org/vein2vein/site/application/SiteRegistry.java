@@ -69,6 +69,12 @@ public class SiteRegistry {
         return new SiteState(site, entity.createdAt(), entity.updatedAt());
     }
 
+    /** The organisation that runs the site, which holds the units there; empty for a code the registry lacks. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> organisationOf(String code) {
+        return find(code).map(state -> state.site().organisation());
+    }
+
     /**
      * Replaces the site's values if it is still at the version the client read.
      *

@@ -15,10 +15,13 @@ public record AllocationData(
         @Schema(required = true, description = "The dose", example = "V2V7K3Q9P2XRTB-D01") String unitId,
         @NotNull @Pattern(regexp = Fields.PSEUDONYM, message = Fields.PSEUDONYM_MESSAGE)
         @Schema(required = true, description = "Pseudonymous recipient reference issued by the treatment site",
-                example = "RCP-GENT-0007") String recipientReference) implements StageDataBody {
+                example = "RCP-GENT-0007") String recipientReference,
+        @NotNull @Pattern(regexp = Fields.REFERENCE, message = Fields.REFERENCE_MESSAGE)
+        @Schema(required = true, description = "The recipient's treatment site: the one site the dose may be "
+                + "shipped to", example = "SITE-PARIS-01") String treatmentSite) implements StageDataBody {
 
     @Override
     public StageData toDomain() {
-        return new StageData.Allocation(unitId, recipientReference);
+        return new StageData.Allocation(unitId, recipientReference, treatmentSite);
     }
 }

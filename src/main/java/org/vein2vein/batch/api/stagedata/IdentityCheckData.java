@@ -34,7 +34,7 @@ public record IdentityCheckData(
         @Schema(description = "Pseudonymous staff id of the second verifier; must not be the technician logging "
                 + "the step", example = "op-0815") String witness) {
 
-    IdentityScan toScan() {
+    public IdentityScan toScan() {
         return new IdentityScan(scannedCoi, Optional.ofNullable(scannedUnitId), Optional.ofNullable(patientReference),
                 Optional.ofNullable(recipientReference), Optional.ofNullable(witness));
     }

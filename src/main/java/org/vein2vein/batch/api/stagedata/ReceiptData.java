@@ -38,6 +38,6 @@ public record ReceiptData(
     @Override
     public StageData toDomain() {
         return new StageData.Receipt(identityCheck.toScan(), condition, Optional.ofNullable(temperatureOnArrivalC),
-                unitIds == null ? List.of() : unitIds);
+                unitIds == null ? List.of() : unitIds, Optional.empty());
     }
 }

@@ -45,6 +45,6 @@ public record ShipmentData(
     @Override
     public StageData toDomain() {
         return new StageData.Shipment(destinationSite, courier, containerId, temperatureClass,
-                unitIds == null ? List.of() : unitIds, Optional.ofNullable(outOfStorageSince));
+                unitIds == null ? List.of() : unitIds, Optional.ofNullable(outOfStorageSince), Optional.empty());
     }
 }

@@ -18,6 +18,12 @@ public enum RefusalKind {
     LABELLED_DOSE_OUT_OF_RANGE(false, false),
     RELEASE_SPECIFICATION_NOT_MET(false, false),
     WITHIN_SPECIFICATION(false, false),
+    RECORDED_BY_SHIPMENTS(false, false),
+    UNIT_NOT_AT_SITE(false, false),
+    MATERIAL_NOT_AT_SITE(false, false),
+    BATCH_HELD_ELSEWHERE(false, false),
+    UNIT_NOT_THAWED(false, false),
+    UNIT_ALREADY_THAWED(false, false),
     IDENTITY_MISMATCH(true, true),
     SECOND_VERIFIER_REQUIRED(true, false),
     TIME_WINDOW_MISSED(true, false);

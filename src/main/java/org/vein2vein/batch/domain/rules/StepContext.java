@@ -30,10 +30,11 @@ import org.vein2vein.product.domain.QcResult;
  * @param qcResults              the results of the batch's latest QC_TESTED step
  * @param actorId                the technician logging the step, its first verifier
  * @param maxClockSkew           how far clocks of devices and servers may disagree
+ * @param channel                who logs the step, through which door
  */
 public record StepContext(Step step, Batch batch, Optional<String> doseUnit, Optional<Dose> dose, ProductRules rules, List<BatchUnit> units,
         Set<String> identifiersTaken, Optional<Instant> lastOccurredAtByPeople, Map<String, Instant> windowStarts,
-        List<QcResult> qcResults, String actorId, Instant now, Duration maxClockSkew) {
+        List<QcResult> qcResults, String actorId, Instant now, Duration maxClockSkew, StepChannel channel) {
 
     public StepContext {
         Objects.requireNonNull(step, "step");
@@ -49,11 +50,17 @@ public record StepContext(Step step, Batch batch, Optional<String> doseUnit, Opt
         Objects.requireNonNull(actorId, "actorId");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(maxClockSkew, "maxClockSkew");
+        Objects.requireNonNull(channel, "channel");
     }
 
     /** Where the step starts from: the dose's stage for a dose's step, else the batch's. */
     public Stage currentStage() {
         return dose.map(Dose::stage).orElse(batch.stage());
+    }
+
+    /** QA may take a whole batch off its path wherever its units are. */
+    public boolean byQualityAssurance() {
+        return channel == StepChannel.QUALITY_ASSURANCE;
     }
 
     public boolean isDoseStep() {

@@ -12,12 +12,17 @@ public final class StepRules {
 
     public static final List<SafetyRule> IN_ORDER = List.of(
             // Before the order: a second allocation of a dose is refused as such, not as ALLOCATED out of order.
+            new RecordedByShipments(),
             new DoseAllocatedOnce(),
             new StageOrder(),
             new NotBeforePreviousEvent(),
             new RequiredStepData(),
             new UniqueIdentifiers(),
             new UnitMembership(),
+            new HandledUnitsAtTheStepSite(),
+            new BatchStepsWhereTheMaterialIs(),
+            new LotExitByItsHolder(),
+            new ThawedBeforeInfusion(),
             new TravelsInTheProductsTemperatureClass(),
             new LabelledDoseWithinRange(),
             new ReleaseGate(),

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.vein2vein.batch.domain.Batch;
 import org.vein2vein.batch.domain.BatchUnit;
+import org.vein2vein.batch.domain.UnitCustody;
 import org.vein2vein.batch.domain.Dose;
 import org.vein2vein.batch.domain.IdentityScan;
 import org.vein2vein.batch.domain.ProductRules;
@@ -34,6 +35,8 @@ final class Contexts {
     static final Coi COI = Coi.parse("V2V7K3Q9P2XRTB");
     static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     static final String ACTOR = "tech-lyon-01";
+    /** Where steps of these contexts happen, and where their units are unless a test moves them. */
+    static final String SITE = "SITE-LYON-01";
     static final DoseRange DOSE = new DoseRange(100_000_000, 500_000_000);
     static final ReleaseSpecification RELEASE = new ReleaseSpecification(BigDecimal.valueOf(80), DOSE, true, true,
             BigDecimal.valueOf(5), BigDecimal.valueOf(5));
@@ -56,6 +59,7 @@ final class Contexts {
     private Optional<Instant> lastByPeople = Optional.empty();
     private final Map<String, Instant> windowStarts = new HashMap<>();
     private List<QcResult> qcResults = List.of();
+    private StepChannel channel = StepChannel.TECHNICIAN;
 
     private Contexts(Step step) {
         this.step = step;
@@ -63,7 +67,7 @@ final class Contexts {
 
     /** A step at {@code stage} with {@code data}, dated now. */
     static Contexts step(Stage stage, StageData data) {
-        return new Contexts(new Step(stage, NOW, "SITE-LYON-01", Optional.empty(), data));
+        return new Contexts(new Step(stage, NOW, SITE, Optional.empty(), data));
     }
 
     Contexts allogeneic() {
@@ -139,6 +143,11 @@ final class Contexts {
         return this;
     }
 
+    Contexts channel(StepChannel through) {
+        channel = through;
+        return this;
+    }
+
     Contexts qcResults(List<QcResult> results) {
         qcResults = results;
         return this;
@@ -149,7 +158,7 @@ final class Contexts {
         Batch batch = new Batch(COI, type, "PSN-0001", "CART-TEST", "SITE-LYON-01", plan, stage, resume);
         ProductRules rules = new ProductRules(plan, windows, release, twoPerson, classes);
         return new StepContext(step, batch, doseUnit, dose, rules, units, taken, lastByPeople, windowStarts,
-                qcResults, ACTOR, NOW, Duration.ofMinutes(2));
+                qcResults, ACTOR, NOW, Duration.ofMinutes(2), channel);
     }
 
     static IdentityScan scan(String coi, String unit, String witness) {
@@ -158,7 +167,8 @@ final class Contexts {
     }
 
     static BatchUnit bag(String unitId, long labelledCells) {
-        return new BatchUnit(unitId, BatchUnit.Kind.BAG, Optional.of(labelledCells), false);
+        return new BatchUnit(unitId, BatchUnit.Kind.BAG, Optional.of(labelledCells), false, 
+                UnitCustody.at(SITE, "HOSP-LYON"));
     }
 
     static StageData.LabelledUnit labelled(String unitId, long cells) {

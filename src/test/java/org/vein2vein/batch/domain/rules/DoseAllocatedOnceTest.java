@@ -32,7 +32,7 @@ class DoseAllocatedOnceTest {
     }
 
     private static StepContext allocation(String recipient, Optional<String> allocatedTo) {
-        return Contexts.step(Stage.ALLOCATED, new StageData.Allocation(DOSE, recipient)).allogeneic().at(Stage.STORED)
+        return Contexts.step(Stage.ALLOCATED, new StageData.Allocation(DOSE, recipient, "SITE-BRUX-02")).allogeneic().at(Stage.STORED)
                 .dose(DOSE, Stage.STORED, allocatedTo).build();
     }
 }

@@ -58,6 +58,6 @@ class DoseRoutingTest {
 
     private static StageData.Shipment shipment(List<String> units) {
         return new StageData.Shipment("SITE-LYON-01", "CRYO-COURIER-EU", "DS-1",
-                TemperatureClass.CRYO_AT_OR_BELOW_MINUS_150_C, units, Optional.of(Contexts.NOW));
+                TemperatureClass.CRYO_AT_OR_BELOW_MINUS_150_C, units, Optional.of(Contexts.NOW), Optional.empty());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import org.vein2vein.batch.domain.BatchUnit;
+import org.vein2vein.batch.domain.UnitCustody;
 import org.vein2vein.batch.domain.StageData;
 import org.vein2vein.kernel.Stage;
 
@@ -40,21 +41,21 @@ class IdentityCheckpointsTest {
 
     @Test
     void refusesAReceiptAtTheSiteOfOtherUnitsThanTheLatestShipmentCarried() {
-        BatchUnit shipped = new BatchUnit(BAG, BatchUnit.Kind.BAG, Optional.of(200_000_000L), true);
-        BatchUnit kept = new BatchUnit("V2V7K3Q9P2XRTB-02", BatchUnit.Kind.BAG, Optional.of(200_000_000L), false);
+        BatchUnit shipped = new BatchUnit(BAG, BatchUnit.Kind.BAG, Optional.of(200_000_000L), true, UnitCustody.at("SITE-LYON-01", "HOSP-LYON"));
+        BatchUnit kept = new BatchUnit("V2V7K3Q9P2XRTB-02", BatchUnit.Kind.BAG, Optional.of(200_000_000L), false, UnitCustody.at("SITE-LYON-01", "HOSP-LYON"));
         StepContext context = Contexts.step(Stage.RECEIVED_AT_SITE, new StageData.Receipt(
                 Contexts.scan(Contexts.COI.value(), null, "op-2"), StageData.Condition.INTACT, Optional.empty(),
-                List.of("V2V7K3Q9P2XRTB-02"))).at(Stage.SHIPPED_TO_SITE).unit(shipped).unit(kept).build();
+                List.of("V2V7K3Q9P2XRTB-02"), Optional.empty())).at(Stage.SHIPPED_TO_SITE).unit(shipped).unit(kept).build();
         assertThat(Contexts.refusalOf(rule.check(context)).detail())
                 .contains("the units received [V2V7K3Q9P2XRTB-02] are not the units shipped [" + BAG + "]");
     }
 
     @Test
     void acceptsAReceiptAtTheSiteOfExactlyTheUnitsTheLatestShipmentCarried() {
-        BatchUnit shipped = new BatchUnit(BAG, BatchUnit.Kind.BAG, Optional.of(200_000_000L), true);
+        BatchUnit shipped = new BatchUnit(BAG, BatchUnit.Kind.BAG, Optional.of(200_000_000L), true, UnitCustody.at("SITE-LYON-01", "HOSP-LYON"));
         StepContext context = Contexts.step(Stage.RECEIVED_AT_SITE, new StageData.Receipt(
                 Contexts.scan(Contexts.COI.value(), BAG, "op-2"), StageData.Condition.INTACT, Optional.empty(),
-                List.of(BAG))).at(Stage.SHIPPED_TO_SITE).unit(shipped).build();
+                List.of(BAG), Optional.empty())).at(Stage.SHIPPED_TO_SITE).unit(shipped).build();
         assertThat(rule.check(context)).isInstanceOf(Ruling.Accepted.class);
     }
 
@@ -66,6 +67,6 @@ class IdentityCheckpointsTest {
 
     private static StepContext receiptAtManufacturing(String scannedCoi) {
         return Contexts.step(Stage.RECEIVED_AT_MANUFACTURING, new StageData.Receipt(Contexts.scan(scannedCoi, null, "op-2"),
-                StageData.Condition.INTACT, Optional.empty(), List.of())).at(Stage.SHIPPED_TO_MANUFACTURING).build();
+                StageData.Condition.INTACT, Optional.empty(), List.of(), Optional.empty())).at(Stage.SHIPPED_TO_MANUFACTURING).build();
     }
 }

@@ -46,7 +46,7 @@ class RequiredStepDataTest {
     void refusesAReceiptAtTheSiteThatListsNothing() {
         StepContext context = Contexts.step(Stage.RECEIVED_AT_SITE, new StageData.Receipt(
                 Contexts.scan(Contexts.COI.value(), null, "op-2"), StageData.Condition.INTACT, Optional.empty(),
-                List.of())).at(Stage.SHIPPED_TO_SITE).build();
+                List.of(), Optional.empty())).at(Stage.SHIPPED_TO_SITE).build();
         assertThat(Contexts.refusalOf(rule.check(context)).field()).contains("data.unitIds");
     }
 
@@ -67,6 +67,6 @@ class RequiredStepDataTest {
 
     private static StepContext shipment(List<String> units, Optional<Instant> outOfStorageSince) {
         return Contexts.step(Stage.SHIPPED_TO_SITE, new StageData.Shipment("SITE-LYON-01", "CRYO-COURIER-EU", "DS-1",
-                TemperatureClass.CRYO_AT_OR_BELOW_MINUS_150_C, units, outOfStorageSince)).at(Stage.STORED).build();
+                TemperatureClass.CRYO_AT_OR_BELOW_MINUS_150_C, units, outOfStorageSince, Optional.empty())).at(Stage.STORED).build();
     }
 }

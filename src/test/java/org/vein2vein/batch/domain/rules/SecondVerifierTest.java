@@ -41,6 +41,6 @@ class SecondVerifierTest {
     private static Contexts receipt(String witness) {
         return Contexts.step(Stage.RECEIVED_AT_MANUFACTURING, new StageData.Receipt(
                 Contexts.scan(Contexts.COI.value(), null, witness), StageData.Condition.INTACT, Optional.empty(),
-                List.of())).at(Stage.SHIPPED_TO_MANUFACTURING);
+                List.of(), Optional.empty())).at(Stage.SHIPPED_TO_MANUFACTURING);
     }
 }

@@ -38,7 +38,7 @@ class StageOrderTest {
     @Test
     void refusesADosesStepBeforeItsLotIsStoredWithAReadableSentence() {
         Refusal refusal = Contexts.refusalOf(rule.check(Contexts.step(Stage.ALLOCATED,
-                new StageData.Allocation("V2V7K3Q9P2XRTB-D01", "RCP-0007")).allogeneic().heldFrom(Stage.RELEASED)
+                new StageData.Allocation("V2V7K3Q9P2XRTB-D01", "RCP-0007", "SITE-BRUX-02")).allogeneic().heldFrom(Stage.RELEASED)
                 .dose("V2V7K3Q9P2XRTB-D01", Stage.SPLIT, Optional.empty()).build()));
         assertThat(refusal.kind()).isEqualTo(RefusalKind.STEP_OUT_OF_ORDER);
         assertThat(refusal.detail()).isEqualTo("Lot V2V7K3Q9P2XRTB is QUARANTINED: its doses move on their own only "
@@ -48,7 +48,7 @@ class StageOrderTest {
     @Test
     void saysThatABagOfAStoredLotIsNotOneOfItsDoses() {
         Refusal refusal = Contexts.refusalOf(rule.check(Contexts.step(Stage.ALLOCATED,
-                new StageData.Allocation("V2V7K3Q9P2XRTB-B01", "RCP-0007")).allogeneic().at(Stage.STORED)
+                new StageData.Allocation("V2V7K3Q9P2XRTB-B01", "RCP-0007", "SITE-BRUX-02")).allogeneic().at(Stage.STORED)
                 .missingDose("V2V7K3Q9P2XRTB-B01").build()));
         assertThat(refusal.kind()).isEqualTo(RefusalKind.UNIT_NOT_IN_BATCH);
         assertThat(refusal.detail()).startsWith("V2V7K3Q9P2XRTB-B01 is not a dose of lot V2V7K3Q9P2XRTB");
@@ -57,7 +57,7 @@ class StageOrderTest {
     @Test
     void followsTheDosesOwnStageOnceTheLotIsStored() {
         assertThat(rule.check(Contexts.step(Stage.ALLOCATED, new StageData.Allocation("V2V7K3Q9P2XRTB-D01",
-                "RCP-0007")).allogeneic().at(Stage.STORED).dose("V2V7K3Q9P2XRTB-D01", Stage.STORED, Optional.empty())
+                "RCP-0007", "SITE-BRUX-02")).allogeneic().at(Stage.STORED).dose("V2V7K3Q9P2XRTB-D01", Stage.STORED, Optional.empty())
                 .build())).isInstanceOf(Ruling.Accepted.class);
     }
 

@@ -53,7 +53,7 @@ class TimeWindowsTest {
     void measuresTimeOutOfStorageWithinThePackingStepFromItsData() {
         StageData.Shipment shipment = new StageData.Shipment("SITE-LYON-01", "CRYO-COURIER-EU", "DS-1",
                 TemperatureClass.CRYO_AT_OR_BELOW_MINUS_150_C, List.of("V2V7K3Q9P2XRTB-01"),
-                Optional.of(Contexts.NOW.minus(Duration.ofMinutes(45))));
+                Optional.of(Contexts.NOW.minus(Duration.ofMinutes(45))), Optional.empty());
         Refusal refusal = Contexts.refusalOf(rule.check(Contexts.step(Stage.SHIPPED_TO_SITE, shipment).at(Stage.STORED)
                 .window(PACKING, null).build()));
         assertThat(refusal.details()).containsEntry("missedBy", "PT15M");
@@ -73,6 +73,6 @@ class TimeWindowsTest {
 
     private static StageData.Receipt receiptData() {
         return new StageData.Receipt(Contexts.scan(Contexts.COI.value(), null, "op-2"), StageData.Condition.INTACT,
-                Optional.empty(), List.of());
+                Optional.empty(), List.of(), Optional.empty());
     }
 }

@@ -53,6 +53,6 @@ class TravelsInTheProductsTemperatureClassTest {
     }
 
     private static StageData.Shipment shipment(TemperatureClass declared) {
-        return new StageData.Shipment("MFG-GENT-01", "CRYO-COURIER-EU", "DS-1", declared, List.of(), Optional.empty());
+        return new StageData.Shipment("MFG-GENT-01", "CRYO-COURIER-EU", "DS-1", declared, List.of(), Optional.empty(), Optional.empty());
     }
 }
