@@ -145,8 +145,9 @@ public class BatchUnitRepository {
                 .executeUpdate();
     }
 
+    /** The unit was thawed; a resumption of a hold at THAWED re-checks it and keeps the first thaw's time. */
     public void thawed(Coi coi, String unitId, Instant at) {
-        writing(coi, "update batch_unit set thawed_at = :at where coi = :coi and unit_id = :unit")
+        writing(coi, "update batch_unit set thawed_at = coalesce(thawed_at, :at) where coi = :coi and unit_id = :unit")
                 .setParameter("at", Timestamp.from(at))
                 .setParameter("coi", coi.value())
                 .setParameter("unit", unitId)

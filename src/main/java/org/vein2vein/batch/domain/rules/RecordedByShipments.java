@@ -27,7 +27,8 @@ public final class RecordedByShipments implements SafetyRule {
                 .with("shipments", "/api/v1/shipments").with("attemptedStage", stage));
     }
 
-    private static boolean isResumption(StepContext context) {
+    /** Whether the step resumes a batch (or dose) on hold at the stage it left. */
+    static boolean isResumption(StepContext context) {
         Stage stage = context.step().stage();
         if (context.currentStage() != Stage.QUARANTINED) {
             return false;

@@ -26,7 +26,8 @@ public final class ThawedBeforeInfusion implements SafetyRule {
             return Ruling.refuse(Refusal.of(RefusalKind.UNIT_NOT_THAWED, "Unit " + unit.get().unitId()
                     + " was never thawed: only a thawed unit is infused.").with("unitId", unit.get().unitId()));
         }
-        if (stage == Stage.THAWED && thawed) {
+        // A batch or dose held at THAWED resumes by logging THAWED again, with a fresh check: no second thaw.
+        if (stage == Stage.THAWED && thawed && !RecordedByShipments.isResumption(context)) {
             return Ruling.refuse(Refusal.of(RefusalKind.UNIT_ALREADY_THAWED, "Unit " + unit.get().unitId()
                     + " was thawed at " + unit.get().custody().thawedAt().get() + "; a unit is thawed once.")
                     .with("unitId", unit.get().unitId()).with("thawedAt", unit.get().custody().thawedAt().get()));
