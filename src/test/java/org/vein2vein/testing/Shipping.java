@@ -59,8 +59,13 @@ public final class Shipping {
         return pack(shipmentId, packedAt, packedAt.minusSeconds(600), null);
     }
 
-    /** The origin hands the shipment to the courier, and the courier accepts it: the pickup. */
-    public static void pickUp(String shipmentId, Instant at) {
+    /**
+     * The origin hands the shipment to the courier, and the courier accepts it: the pickup. Both at
+     * {@code at} to the microsecond, as the database keeps times: a finer release time would be stored
+     * rounded, possibly up, and an acceptance at the very same instant would then come before it.
+     */
+    public static void pickUp(String shipmentId, Instant when) {
+        Instant at = when.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         release(Tokens.technician(), shipmentId, map("occurredAt", at.toString(), "toOrganisation", COURIER))
                 .statusCode(201);
         accept(Tokens.logistics(), shipmentId, 1, at).statusCode(200);
