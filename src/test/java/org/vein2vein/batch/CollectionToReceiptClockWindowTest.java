@@ -24,6 +24,7 @@ import io.restassured.response.Response;
 
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.References;
+import org.vein2vein.testing.Shipping;
 import org.vein2vein.testing.StageSamples;
 import org.vein2vein.testing.Tokens;
 
@@ -31,8 +32,10 @@ import org.vein2vein.testing.Tokens;
  * The collection-to-receipt window, measured by the clock that the collection starts: a product
  * whose fresh starting material must reach manufacturing within three seconds of collection. The
  * receipt comes later, so it is refused (and the attempt kept in the ledger) unless it carries the
- * documented deviation under which QA accepts it. The watcher of the clock slice may record its own
- * warning and breach events meanwhile, so this test counts only the events the step produces.
+ * documented deviation under which QA accepts it. The receipt is the shipment's (a receiving stage is
+ * recorded by shipments only), which stays delivered while its receipt is refused. The watcher of the
+ * clock slice may record its own warning and breach events meanwhile, so this test counts only the
+ * events the receipt produces.
  */
 @QuarkusTest
 class CollectionToReceiptClockWindowTest {
@@ -50,30 +53,35 @@ class CollectionToReceiptClockWindowTest {
                 .post("/api/v1/batches")
                 .then().statusCode(201).extract().path("coi");
         Instant collectedAt = now();
-        step(coi, "COLLECTED", collectedAt, StageSamples.of(coi, "COLLECTED", collectedAt, null), null)
+        step(coi, "COLLECTED", collectedAt, StageSamples.of(coi, "COLLECTED", collectedAt, null))
                 .then().log().ifValidationFails().statusCode(201);
-        step(coi, "SHIPPED_TO_MANUFACTURING", now(), StageSamples.of(coi, "SHIPPED_TO_MANUFACTURING", now(), null),
-                null).then().log().ifValidationFails().statusCode(201);
+        String din = Shipping.materialOf(coi).get(0);
+        String shipment = Shipping.plan(Shipping.TREATMENT, Shipping.MANUFACTURING, "FRESH_2_TO_8_C", List.of(din))
+                .statusCode(201).extract().path("id");
+        Shipping.pack(shipment, now()).statusCode(200);
+        Shipping.pickUp(shipment, now());
+        Shipping.deliver(shipment, now()).statusCode(201);
 
         // The courier is late: more than three seconds pass.
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> Instant.now().isAfter(collectedAt.plusMillis(3_500)));
         Instant receivedAt = now();
-        Map<String, Object> receipt = StageSamples.of(coi, "RECEIVED_AT_MANUFACTURING", receivedAt, null);
 
-        Response refused = step(coi, "RECEIVED_AT_MANUFACTURING", receivedAt, receipt, null);
+        Response refused = receive(shipment, receivedAt, din, coi, null);
 
         refused.then().log().ifValidationFails().statusCode(409).contentType("application/problem+json");
         JsonNode problem = JSON.readTree(refused.asString());
         assertThat(problem.get("type").asText()).isEqualTo(PROBLEM + "time-window-missed");
         assertThat(problem.get("status").asInt()).isEqualTo(409);
+        assertThat(problem.get("instance").asText()).isEqualTo("/api/v1/shipments/" + shipment + "/receipt");
+        assertThat(problem.get("coi").asText()).isEqualTo(coi);
         assertThat(problem.get("window").asText()).isEqualTo(WINDOW);
         assertThat(problem.get("max").asText()).isEqualTo("PT3S");
         assertThat(Instant.parse(problem.get("startedAt").asText())).isEqualTo(collectedAt);
         assertThat(Instant.parse(problem.get("deadline").asText())).isEqualTo(collectedAt.plusSeconds(3));
         assertThat(Duration.parse(problem.get("missedBy").asText()))
                 .isEqualTo(Duration.between(collectedAt.plusSeconds(3), receivedAt));
-        assertThat(problem.get("stage").asText()).isEqualTo("SHIPPED_TO_MANUFACTURING");
+        assertThat(problem.get("shipmentStatus").asText()).as("not received").isEqualTo("DELIVERED");
         assertThat(problem.has("hold")).as("a missed window does not put the batch on hold").isFalse();
 
         JsonNode rejection = JSON.readTree(Api.as(Tokens.qa())
@@ -86,15 +94,17 @@ class CollectionToReceiptClockWindowTest {
         assertThat(rejection.get("data").get("refusal").asText()).isEqualTo("TIME_WINDOW_MISSED");
         assertThat(stepRejections(coi)).hasSize(1);
         Api.batch(coi).statusCode(200).body("stage", equalTo("SHIPPED_TO_MANUFACTURING"));
+        Api.given().get("/api/v1/shipments/{id}", shipment).then().statusCode(200).body("status",
+                equalTo("DELIVERED"));
 
         // QA documented the late arrival: the receipt is accepted under the deviation.
-        Response accepted = step(coi, "RECEIVED_AT_MANUFACTURING", receivedAt, receipt, "DEV-2026-0701");
+        receive(shipment, receivedAt, din, coi, "DEV-2026-0701").then().log().ifValidationFails().statusCode(200)
+                .body("status", equalTo("RECEIVED"));
 
-        accepted.then().log().ifValidationFails().statusCode(201);
-        JsonNode recorded = JSON.readTree(accepted.asString());
-        assertThat(recorded.get("event").get("type").asText()).isEqualTo("STEP_RECORDED");
-        assertThat(recorded.get("event").get("data").get("deviationReference").asText()).isEqualTo("DEV-2026-0701");
-        assertThat(recorded.get("batch").get("stage").asText()).isEqualTo("RECEIVED_AT_MANUFACTURING");
+        JsonNode recorded = ledger(coi).stream().filter(event -> event.get("type").asText().equals("STEP_RECORDED")
+                && event.get("stage").asText().equals("RECEIVED_AT_MANUFACTURING")).findFirst().orElseThrow();
+        assertThat(recorded.get("data").get("deviationReference").asText()).isEqualTo("DEV-2026-0701");
+        Api.batch(coi).statusCode(200).body("stage", equalTo("RECEIVED_AT_MANUFACTURING"));
         assertThat(stepRejections(coi)).hasSize(1);
     }
 
@@ -120,26 +130,33 @@ class CollectionToReceiptClockWindowTest {
         return code;
     }
 
-    private static Response step(String coi, String stage, Instant occurredAt, Map<String, Object> data,
-            String deviationReference) {
+    private static Response step(String coi, String stage, Instant occurredAt, Map<String, Object> data) {
         Map<String, Object> body = map("stage", stage, "occurredAt", occurredAt.toString(), "site", "SITE-LYON-01",
                 "data", data);
-        if (deviationReference != null) {
-            body.put("deviationReference", deviationReference);
-        }
         return Api.given().contentType(ContentType.JSON).body(body).post("/api/v1/batches/{coi}/steps", coi);
     }
 
+    /** The receipt of the shipment at MFG-GENT-01: its one unit, the batch's material, scanned and witnessed. */
+    private static Response receive(String shipment, Instant receivedAt, String din, String coi,
+            String deviationReference) {
+        Map<String, Object> body = map("occurredAt", receivedAt.toString(), "condition", "INTACT",
+                "temperatureOnArrivalC", 4.2, "units", List.of(map("unitId", din, "identityCheck",
+                        StageSamples.check(coi, din))));
+        if (deviationReference != null) {
+            body.put("deviationReference", deviationReference);
+        }
+        return Api.given().contentType(ContentType.JSON).body(body).post("/api/v1/shipments/{id}/receipt", shipment);
+    }
+
+    private static List<JsonNode> ledger(String coi) throws Exception {
+        List<JsonNode> events = new ArrayList<>();
+        JSON.readTree(Api.as(Tokens.qa()).get("/api/v1/batches/{coi}/custody", coi).then().statusCode(200).extract()
+                .asString()).get("events").forEach(events::add);
+        return events;
+    }
+
     private static List<JsonNode> stepRejections(String coi) throws Exception {
-        JsonNode events = JSON.readTree(Api.as(Tokens.qa()).get("/api/v1/batches/{coi}/custody", coi).then()
-                .statusCode(200).extract().asString()).get("events");
-        List<JsonNode> rejections = new ArrayList<>();
-        events.forEach(event -> {
-            if (event.get("type").asText().equals("STEP_REJECTED")) {
-                rejections.add(event);
-            }
-        });
-        return rejections;
+        return ledger(coi).stream().filter(event -> event.get("type").asText().equals("STEP_REJECTED")).toList();
     }
 
     private static Instant now() {

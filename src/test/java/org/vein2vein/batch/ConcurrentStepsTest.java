@@ -52,12 +52,13 @@ class ConcurrentStepsTest {
 
     @ParameterizedTest(name = "{0} technicians")
     @ValueSource(ints = { 2, 8 })
-    void oneOfSimultaneousReceiptsIsRecordedAndTheOthersAreOutOfOrder(int technicians) throws Exception {
-        String coi = shippedToManufacturing();
+    void oneOfSimultaneousAcceptancesIsRecordedAndTheOthersAreOutOfOrder(int technicians) throws Exception {
+        String coi = receivedAtManufacturing();
+        long received = sequenceOf(coi);
 
         List<HttpResponse<String>> answers = Simultaneously.post(stepsOf(coi), IntStream.range(0, technicians)
-                .mapToObj(i -> new Simultaneously.Call(gentTechnician(i), step("RECEIVED_AT_MANUFACTURING",
-                        sample(coi, "RECEIVED_AT_MANUFACTURING", "temperatureOnArrivalC", 4 + i / 10.0)), Map.of()))
+                .mapToObj(i -> new Simultaneously.Call(gentTechnician(i), step("ACCEPTED",
+                        sample(coi, "ACCEPTED", "condition", "INTACT")), Map.of()))
                 .toList());
 
         assertThat(answers).extracting(HttpResponse::statusCode).as("statuses")
@@ -65,17 +66,18 @@ class ConcurrentStepsTest {
         answers.stream().filter(answer -> answer.statusCode() == 409).forEach(answer -> {
             JsonNode problem = read(answer);
             assertThat(problem.get("type").asText()).isEqualTo("urn:vein2vein:problem:step-out-of-order");
-            assertThat(problem.get("currentStage").asText()).isEqualTo("RECEIVED_AT_MANUFACTURING");
+            assertThat(problem.get("currentStage").asText()).isEqualTo("ACCEPTED");
         });
-        assertLedgerIsGaplessAndIntact(coi, 4);
+        assertLedgerIsGaplessAndIntact(coi, (int) received + 1);
     }
 
     @Test
     void simultaneousRepeatableStepsAreAllRecordedOneAfterTheOther() throws Exception {
-        String coi = shippedToManufacturing();
-        for (String stage : List.of("RECEIVED_AT_MANUFACTURING", "ACCEPTED", "GENE_MODIFIED")) {
+        String coi = receivedAtManufacturing();
+        for (String stage : List.of("ACCEPTED", "GENE_MODIFIED")) {
             Api.logStep(coi, stage).statusCode(201);
         }
+        long modified = sequenceOf(coi);
 
         List<HttpResponse<String>> answers = Simultaneously.post(stepsOf(coi), IntStream.range(0, 8)
                 .mapToObj(i -> new Simultaneously.Call(gentTechnician(i), step("EXPANDED",
@@ -83,24 +85,36 @@ class ConcurrentStepsTest {
 
         assertThat(answers).extracting(HttpResponse::statusCode).as("statuses").containsOnly(201);
         assertThat(answers).extracting(answer -> read(answer).at("/event/sequence").asLong())
-                .as("sequences handed out").containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(7, 14).boxed()
-                        .toList());
-        assertLedgerIsGaplessAndIntact(coi, 14);
+                .as("sequences handed out").containsExactlyInAnyOrderElementsOf(LongStream
+                        .rangeClosed(modified + 1, modified + 8).boxed().toList());
+        assertLedgerIsGaplessAndIntact(coi, (int) modified + 8);
     }
 
-    /** Registered at SITE-LYON-01, collected, and on its way to MFG-GENT-01: ledger sequence 3. */
+    /**
+     * Registered at SITE-LYON-01, collected, and on its way to MFG-GENT-01: its material packed on a
+     * shipment (planned and packed, not picked up).
+     */
     static String shippedToManufacturing() {
         String coi = Api.registerAutologous("PSN-RACE-01");
-        Api.logStep(coi, "COLLECTED").statusCode(201);
-        Api.logStep(coi, "SHIPPED_TO_MANUFACTURING", Instant.now(), shipmentTo(coi, "MFG-GENT-01")).statusCode(201);
+        Api.advance(coi, "COLLECTED");
+        Api.advance(coi, "SHIPPED_TO_MANUFACTURING");
         return coi;
     }
 
-    /** Valid data for a shipment of the batch to {@code destinationSite}. */
-    static Map<String, Object> shipmentTo(String coi, String destinationSite) {
-        Map<String, Object> shipment = StageSamples.of(coi, "SHIPPED_TO_MANUFACTURING", Instant.now(), null);
-        shipment.put("destinationSite", destinationSite);
-        return shipment;
+    /**
+     * Registered at SITE-LYON-01, collected, shipped to MFG-GENT-01 and received there: ready for a
+     * step at MFG-GENT-01 (ACCEPTED), whatever its technicians. Its ledger is as long as
+     * {@link #sequenceOf} says (the shipment's handovers are in it too).
+     */
+    static String receivedAtManufacturing() {
+        String coi = shippedToManufacturing();
+        Api.advance(coi, "RECEIVED_AT_MANUFACTURING");
+        return coi;
+    }
+
+    /** The batch's ledger sequence: its ETag. */
+    static long sequenceOf(String coi) {
+        return Api.batch(coi).statusCode(200).extract().jsonPath().getLong("ledgerSequence");
     }
 
     /** Valid sample data for a step of the batch, with one field set to {@code value}. */

@@ -34,40 +34,43 @@ class IfMatchTest {
 
     @Test
     void aStepMatchingTheCurrentEtagIsRecorded() {
-        String coi = ConcurrentStepsTest.shippedToManufacturing();
-        Api.batch(coi).statusCode(200).header("ETag", "\"3\"");
+        String coi = ConcurrentStepsTest.receivedAtManufacturing();
+        long sequence = ConcurrentStepsTest.sequenceOf(coi);
+        Api.batch(coi).statusCode(200).header("ETag", etag(sequence));
 
-        step(coi, "\"3\"").statusCode(201).header("ETag", "\"4\"").body("event.sequence", equalTo(4));
+        step(coi, etag(sequence)).statusCode(201).header("ETag", etag(sequence + 1))
+                .body("event.sequence", equalTo((int) sequence + 1));
     }
 
     @Test
     void aStaleEtagIsAPreconditionFailureThatNamesTheCurrentOneAndWritesNothing() {
-        String coi = ConcurrentStepsTest.shippedToManufacturing();
-        step(coi, "\"3\"").statusCode(201);
+        String coi = ConcurrentStepsTest.receivedAtManufacturing();
+        long sequence = ConcurrentStepsTest.sequenceOf(coi);
+        step(coi, etag(sequence)).statusCode(201);
         long events = eventsOf(coi);
 
-        step(coi, "\"3\"").statusCode(412)
+        step(coi, etag(sequence)).statusCode(412)
                 .contentType("application/problem+json")
-                .header("ETag", "\"4\"")
+                .header("ETag", etag(sequence + 1))
                 .body("type", equalTo("urn:vein2vein:problem:precondition-failed"))
-                .body("currentSequence", equalTo(4));
+                .body("currentSequence", equalTo((int) sequence + 1));
 
         assertThat(eventsOf(coi)).isEqualTo(events);
-        Api.batch(coi).body("stage", equalTo("RECEIVED_AT_MANUFACTURING")).body("ledgerSequence", equalTo(4));
+        Api.batch(coi).body("stage", equalTo("ACCEPTED")).body("ledgerSequence", equalTo((int) sequence + 1));
     }
 
     @Test
     void ofTwoSimultaneousStepsWithTheSameEtagOneIsRecordedAndTheOtherFailsItsPrecondition() throws Exception {
-        String coi = ConcurrentStepsTest.shippedToManufacturing();
-        Api.logStep(coi, "RECEIVED_AT_MANUFACTURING").statusCode(201);
+        String coi = ConcurrentStepsTest.receivedAtManufacturing();
         Api.logStep(coi, "ACCEPTED").statusCode(201);
         Api.logStep(coi, "GENE_MODIFIED").statusCode(201);
+        long sequence = ConcurrentStepsTest.sequenceOf(coi);
         // EXPANDED is repeatable: without If-Match both would be recorded.
         List<ConcurrentStepsTest.Simultaneously.Call> calls = List.of(0, 1).stream()
                 .map(i -> new ConcurrentStepsTest.Simultaneously.Call(ConcurrentStepsTest.gentTechnician(i),
                         ConcurrentStepsTest.step("EXPANDED",
                                 ConcurrentStepsTest.sample(coi, "EXPANDED", "cultureDay", 3 + i)),
-                        Map.of("If-Match", "\"6\"")))
+                        Map.of("If-Match", etag(sequence))))
                 .toList();
 
         List<HttpResponse<String>> answers = ConcurrentStepsTest.Simultaneously
@@ -78,30 +81,33 @@ class IfMatchTest {
                 .orElseThrow();
         assertThat(ConcurrentStepsTest.read(refused).get("type").asText())
                 .isEqualTo("urn:vein2vein:problem:precondition-failed");
-        assertThat(refused.headers().firstValue("ETag")).hasValue("\"7\"");
-        ConcurrentStepsTest.assertLedgerIsGaplessAndIntact(coi, 7);
+        assertThat(refused.headers().firstValue("ETag")).hasValue(etag(sequence + 1));
+        ConcurrentStepsTest.assertLedgerIsGaplessAndIntact(coi, (int) sequence + 1);
     }
 
     @ParameterizedTest(name = "If-Match: {0}")
     @ValueSource(strings = { "*", " * " })
     void aWildcardSetsNoCondition(String ifMatch) {
-        String coi = ConcurrentStepsTest.shippedToManufacturing();
-        step(coi, ifMatch).statusCode(201).header("ETag", "\"4\"");
+        String coi = ConcurrentStepsTest.receivedAtManufacturing();
+        long sequence = ConcurrentStepsTest.sequenceOf(coi);
+        step(coi, ifMatch).statusCode(201).header("ETag", etag(sequence + 1));
     }
 
     @Test
     void withoutIfMatchTheStepIsRecordedWhateverTheBatchsSequence() {
-        String coi = ConcurrentStepsTest.shippedToManufacturing();
-        step(coi, null).statusCode(201).header("ETag", "\"4\"");
+        String coi = ConcurrentStepsTest.receivedAtManufacturing();
+        long sequence = ConcurrentStepsTest.sequenceOf(coi);
+        step(coi, null).statusCode(201).header("ETag", etag(sequence + 1));
     }
 
     @Test
     void aWeakEtagNeverMatches() {
-        String coi = ConcurrentStepsTest.shippedToManufacturing();
+        String coi = ConcurrentStepsTest.receivedAtManufacturing();
+        long sequence = ConcurrentStepsTest.sequenceOf(coi);
         long events = eventsOf(coi);
 
-        step(coi, "W/\"3\"").statusCode(412)
-                .header("ETag", "\"3\"")
+        step(coi, "W/" + etag(sequence)).statusCode(412)
+                .header("ETag", etag(sequence))
                 .body("type", equalTo("urn:vein2vein:problem:precondition-failed"));
 
         assertThat(eventsOf(coi)).isEqualTo(events);
@@ -110,7 +116,7 @@ class IfMatchTest {
     @ParameterizedTest(name = "If-Match: {0}")
     @ValueSource(strings = { "3", "\"three\"", "\"3\", \"4\"", "\"-1\"", "\"3", "\"1234567890123456789\"" })
     void aMalformedIfMatchIsAnInvalidRequestAndWritesNothing(String ifMatch) {
-        String coi = ConcurrentStepsTest.shippedToManufacturing();
+        String coi = ConcurrentStepsTest.receivedAtManufacturing();
         long events = eventsOf(coi);
 
         step(coi, ifMatch).statusCode(400)
@@ -121,16 +127,19 @@ class IfMatchTest {
         assertThat(eventsOf(coi)).isEqualTo(events);
     }
 
-    /** RECEIVED_AT_MANUFACTURING at MFG-GENT-01, with If-Match when {@code ifMatch} is not null. */
+    /** ACCEPTED at MFG-GENT-01, where the batch was received, with If-Match when {@code ifMatch} is not null. */
     private static ValidatableResponse step(String coi, String ifMatch) {
         var request = Api.given().contentType(ContentType.JSON)
-                .body(Map.of("stage", "RECEIVED_AT_MANUFACTURING", "occurredAt", Instant.now().toString(),
-                        "site", "MFG-GENT-01", "data", StageSamples.of(coi, "RECEIVED_AT_MANUFACTURING", Instant.now(),
-                                null)));
+                .body(Map.of("stage", "ACCEPTED", "occurredAt", Instant.now().toString(),
+                        "site", "MFG-GENT-01", "data", StageSamples.of(coi, "ACCEPTED", Instant.now(), null)));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
         return request.post("/api/v1/batches/{coi}/steps", coi).then();
+    }
+
+    private static String etag(long sequence) {
+        return "\"" + sequence + "\"";
     }
 
     private static long eventsOf(String coi) {

@@ -1,6 +1,7 @@
 package org.vein2vein.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.vein2vein.testing.StageSamples.map;
 
 import java.time.Instant;
@@ -24,6 +25,7 @@ import io.restassured.specification.RequestSpecification;
 
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.References;
+import org.vein2vein.testing.Shipping;
 import org.vein2vein.testing.StageSamples;
 import org.vein2vein.testing.Tokens;
 
@@ -32,7 +34,9 @@ import org.vein2vein.testing.Tokens;
  * problem that says which rule and why, and leaves the batch as it was. Most refusals write
  * nothing; an identity checkpoint that fails and a missed time window are kept in the ledger as a
  * STEP_REJECTED event by the technician who tried, and an identity mismatch also puts the batch (or,
- * for an allogeneic dose, only that dose) on hold.
+ * for an allogeneic dose, only that dose) on hold. Shipping and receiving stages are recorded by
+ * shipments, so their rules refuse the shipment's packing or receipt, naming the batch; every other
+ * step happens where the units it handles are.
  */
 @QuarkusTest
 class ManufacturingRulesTest {
@@ -42,6 +46,7 @@ class ManufacturingRulesTest {
     private static final String GENT = "MFG-GENT-01";
     private static final String AUTOLOGOUS = "CART-GD2-AUTO";
     private static final String ALLOGENEIC = "CART-B7H3-ALLO";
+    private static final String CRYO = "CRYO_AT_OR_BELOW_MINUS_150_C";
     private static final List<String> AUTOLOGOUS_PATH = List.of("COLLECTED", "SHIPPED_TO_MANUFACTURING",
             "RECEIVED_AT_MANUFACTURING", "ACCEPTED", "GENE_MODIFIED", "EXPANDED", "FORMULATED", "CRYOPRESERVED",
             "QC_TESTED", "RELEASED", "STORED", "SHIPPED_TO_SITE", "RECEIVED_AT_SITE", "THAWED", "INFUSED");
@@ -54,14 +59,31 @@ class ManufacturingRulesTest {
         String coi = autologousAt("ORDERED");
         Before before = Before.of(coi);
 
-        JsonNode problem = refused(step(coi, "RECEIVED_AT_MANUFACTURING", sample(coi, "RECEIVED_AT_MANUFACTURING")),
-                "step-out-of-order", coi);
+        JsonNode problem = refused(step(coi, "ACCEPTED", sample(coi, "ACCEPTED")), "step-out-of-order", coi);
 
         assertThat(problem.get("currentStage").asText()).isEqualTo("ORDERED");
-        assertThat(problem.get("attemptedStage").asText()).isEqualTo("RECEIVED_AT_MANUFACTURING");
+        assertThat(problem.get("attemptedStage").asText()).isEqualTo("ACCEPTED");
         assertThat(texts(problem.get("allowedNextStages"))).containsExactlyInAnyOrder("COLLECTED", "QUARANTINED",
                 "CANCELLED");
         before.assertNothingWritten();
+    }
+
+    @Test
+    void aShipmentPackedOutOfOrderIsRefusedAndNothingIsWritten() throws Exception {
+        // The bag is at manufacturing and bound for its patient's site, but the lot is not released.
+        String coi = autologousAt("CRYOPRESERVED");
+        String shipment = planned(GENT, LYON, CRYO, List.of(StageSamples.bag(coi)));
+        Before before = Before.of(coi);
+
+        JsonNode problem = refusedAt(Shipping.pack(shipment, now()).extract().response(), "step-out-of-order",
+                "/api/v1/shipments/" + shipment + "/packing");
+
+        assertThat(problem.get("coi").asText()).isEqualTo(coi);
+        assertThat(problem.get("currentStage").asText()).isEqualTo("CRYOPRESERVED");
+        assertThat(problem.get("attemptedStage").asText()).isEqualTo("SHIPPED_TO_SITE");
+        assertThat(texts(problem.get("allowedNextStages"))).contains("QC_TESTED").doesNotContain("SHIPPED_TO_SITE");
+        before.assertNothingWritten();
+        shipmentStatus(shipment, "PLANNED");
     }
 
     @Test
@@ -86,34 +108,36 @@ class ManufacturingRulesTest {
     @Test
     void aShipmentPackedForTooLongMissesItsWindowIsRecordedAndIsAcceptedUnderADocumentedDeviation() throws Exception {
         String coi = autologousAt("STORED");
+        String shipment = planned(GENT, LYON, CRYO, List.of(StageSamples.bag(coi)));
         Before before = Before.of(coi);
         Instant packed = now();
-        Map<String, Object> shipment = sample(coi, "SHIPPED_TO_SITE");
         // Out of the freezer 45 minutes before the dry shipper was closed; the product allows 30.
-        shipment.put("outOfStorageSince", packed.minus(45, ChronoUnit.MINUTES).toString());
+        Instant outOfStorage = packed.minus(45, ChronoUnit.MINUTES);
+        String packing = "/api/v1/shipments/" + shipment + "/packing";
 
-        JsonNode problem = refused(post(coi, body("SHIPPED_TO_SITE", packed, shipment), null), "time-window-missed",
-                coi);
+        JsonNode problem = refusedAt(Shipping.pack(shipment, packed, outOfStorage, null).extract().response(),
+                "time-window-missed", packing);
 
+        assertThat(problem.get("coi").asText()).isEqualTo(coi);
         assertThat(problem.get("window").asText()).isEqualTo("out-of-storage-while-packing");
         assertThat(problem.get("max").asText()).isEqualTo("PT30M");
-        assertThat(Instant.parse(problem.get("startedAt").asText())).isEqualTo(packed.minus(45, ChronoUnit.MINUTES));
+        assertThat(Instant.parse(problem.get("startedAt").asText())).isEqualTo(outOfStorage);
         assertThat(Instant.parse(problem.get("deadline").asText())).isEqualTo(packed.minus(15, ChronoUnit.MINUTES));
         assertThat(problem.get("missedBy").asText()).isEqualTo("PT15M");
-        assertThat(problem.get("stage").asText()).isEqualTo("STORED");
+        assertThat(problem.get("shipmentStatus").asText()).isEqualTo("PLANNED");
         before.assertAttemptRecorded(problem, "SHIPPED_TO_SITE", "TIME_WINDOW_MISSED", "STORED", false);
+        assertThat(Before.of(coi).stage()).isEqualTo("STORED");
+        shipmentStatus(shipment, "PLANNED");
 
-        // QA documented the deviation: the same shipment is accepted under it, and the ledger says so.
-        Map<String, Object> underDeviation = body("SHIPPED_TO_SITE", packed, shipment);
-        underDeviation.put("deviationReference", "DEV-2026-0417");
-        JsonNode recorded = created(post(coi, underDeviation, null));
+        // QA documented the deviation: the same packing is accepted under it, and the ledger says so.
+        Shipping.pack(shipment, packed, outOfStorage, "DEV-2026-0417").statusCode(200).body("status",
+                equalTo("PACKED"));
 
-        assertThat(recorded.get("event").get("sequence").asLong()).isEqualTo(before.sequence() + 2);
-        assertThat(recorded.get("event").get("type").asText()).isEqualTo("STEP_RECORDED");
-        assertThat(recorded.get("event").get("data").get("deviationReference").asText()).isEqualTo("DEV-2026-0417");
-        assertThat(recorded.get("batch").get("stage").asText()).isEqualTo("SHIPPED_TO_SITE");
-        assertThat(event(coi, before.sequence() + 2).get("data").get("deviationReference").asText())
-                .isEqualTo("DEV-2026-0417");
+        JsonNode recorded = event(coi, before.sequence() + 2);
+        assertThat(recorded.get("type").asText()).isEqualTo("STEP_RECORDED");
+        assertThat(recorded.get("stage").asText()).isEqualTo("SHIPPED_TO_SITE");
+        assertThat(recorded.get("data").get("deviationReference").asText()).isEqualTo("DEV-2026-0417");
+        assertThat(Before.of(coi).stage()).isEqualTo("SHIPPED_TO_SITE");
     }
 
     // --- Identity ----------------------------------------------------------------------------
@@ -122,15 +146,17 @@ class ManufacturingRulesTest {
     void aWrongCoiScannedAtReceiptIsRefusedRecordedAndPutsTheBatchOnHold() throws Exception {
         String coi = autologousAt("SHIPPED_TO_MANUFACTURING");
         String otherCoi = autologousAt("ORDERED");
+        String din = Shipping.materialOf(coi).get(0);
+        String shipment = delivered(coi);
         Before before = Before.of(coi);
-        Map<String, Object> receipt = sample(coi, "RECEIVED_AT_MANUFACTURING");
-        receipt.put("identityCheck", StageSamples.check(otherCoi, null));
 
-        JsonNode problem = refused(step(coi, "RECEIVED_AT_MANUFACTURING", receipt), "identity-mismatch", coi);
+        JsonNode problem = refusedAt(receive(shipment, receipt(now(), 4.2, List.of(received(din,
+                StageSamples.check(otherCoi, din)))), null), "identity-mismatch", receiptOf(shipment));
 
+        assertThat(problem.get("coi").asText()).isEqualTo(coi);
         assertThat(texts(problem.get("mismatches"))).singleElement().asString()
                 .contains("scanned COI " + otherCoi).contains(coi);
-        assertThat(problem.get("stage").asText()).isEqualTo("QUARANTINED");
+        assertThat(problem.get("shipmentStatus").asText()).as("not received").isEqualTo("DELIVERED");
         before.assertAttemptRecorded(problem, "RECEIVED_AT_MANUFACTURING", "IDENTITY_MISMATCH",
                 "SHIPPED_TO_MANUFACTURING", true);
         JsonNode batch = Before.of(coi).batch();
@@ -138,6 +164,7 @@ class ManufacturingRulesTest {
         assertThat(batch.get("resumeStage").asText()).isEqualTo("SHIPPED_TO_MANUFACTURING");
         assertThat(texts(batch.get("allowedNextStages"))).containsExactlyInAnyOrder("SHIPPED_TO_MANUFACTURING",
                 "DESTROYED", "CANCELLED");
+        shipmentStatus(shipment, "DELIVERED");
     }
 
     @Test
@@ -161,92 +188,92 @@ class ManufacturingRulesTest {
     }
 
     @Test
-    void unitsReceivedThatAreNotTheUnitsShippedAreAnIdentityMismatch() throws Exception {
-        String coi = autologousAt("EXPANDED");
-        String first = coi + "-01";
-        String second = coi + "-02";
-        created(step(coi, "FORMULATED", map("identityCheck", StageSamples.check(coi, null), "units", List.of(
-                map("unitId", first, "volumeMl", 70, "carPositiveViableCells", 150_000_000L),
-                map("unitId", second, "volumeMl", 70, "carPositiveViableCells", 150_000_000L)))));
-        created(step(coi, "CRYOPRESERVED", map("freezerRun", "CRF-2026-0533", "unitIds", List.of(first, second))));
-        created(step(coi, "QC_TESTED", sample(coi, "QC_TESTED")));
-        created(step(coi, "RELEASED", map()));
-        created(step(coi, "STORED", map("location", location(), "unitIds", List.of(first, second))));
-        Map<String, Object> shipment = sample(coi, "SHIPPED_TO_SITE");
-        shipment.put("unitIds", List.of(first, second));
-        created(step(coi, "SHIPPED_TO_SITE", shipment));
+    void unitsReceivedThatAreNotTheUnitsShippedAreNotReceivedAndOnResumingAreAnIdentityMismatch() throws Exception {
+        String coi = autologousStoredInTwoBags();
+        String first = StageSamples.bag(coi, 1);
+        String second = StageSamples.bag(coi, 2);
+        String shipment = planned(GENT, LYON, CRYO, List.of(first, second));
+        Shipping.pack(shipment, now()).statusCode(200);
+        Shipping.pickUp(shipment, now());
+        Shipping.deliver(shipment, now()).statusCode(201);
         Before before = Before.of(coi);
 
-        // Only one of the two bags shipped arrives.
-        JsonNode problem = refused(step(coi, "RECEIVED_AT_SITE", map("identityCheck", StageSamples.check(coi, null),
+        // Only one of the two bags shipped arrives: nothing is received until the difference is resolved.
+        JsonNode problem = refusedAt(receive(shipment, receipt(now(), -182.5, List.of(received(first,
+                StageSamples.check(coi, first)))), null), "received-units-differ", receiptOf(shipment));
+
+        assertThat(texts(problem.get("missing"))).containsExactly(second);
+        assertThat(texts(problem.get("unexpected"))).isEmpty();
+        before.assertNothingWritten();
+        shipmentStatus(shipment, "DELIVERED");
+
+        // Both arrive; the batch is held at the site, and resumes only by receiving what was shipped.
+        Shipping.receive(shipment, now(), -182.5, Map.of(first, coi, second, coi), null).statusCode(200);
+        created(stepAt(coi, "QUARANTINED", LYON, map("reason", "TEMPERATURE_EXCURSION",
+                "qualityRecord", "DEV-2026-0313")));
+        Before held = Before.of(coi);
+        problem = refused(step(coi, "RECEIVED_AT_SITE", map("identityCheck", StageSamples.check(coi, null),
                 "condition", "INTACT", "unitIds", List.of(first))), "identity-mismatch", coi);
 
         assertThat(texts(problem.get("mismatches"))).singleElement().asString()
                 .contains("units received [" + first + "]")
                 .contains("not the units shipped [" + first + ", " + second + "]");
-        before.assertAttemptRecorded(problem, "RECEIVED_AT_SITE", "IDENTITY_MISMATCH", "SHIPPED_TO_SITE", true);
+        held.assertAttemptRecorded(problem, "RECEIVED_AT_SITE", "IDENTITY_MISMATCH", "QUARANTINED", false);
         JsonNode batch = Before.of(coi).batch();
         assertThat(batch.get("stage").asText()).isEqualTo("QUARANTINED");
-        assertThat(batch.get("resumeStage").asText()).isEqualTo("SHIPPED_TO_SITE");
+        assertThat(batch.get("resumeStage").asText()).isEqualTo("RECEIVED_AT_SITE");
     }
 
     @Test
     void anIdentityCheckpointNeedsASecondVerifierWhoIsNotTheTechnician() throws Exception {
         // CART-GD2-AUTO requires two-person verification at identity checkpoints.
         String coi = autologousAt("SHIPPED_TO_MANUFACTURING");
+        String din = Shipping.materialOf(coi).get(0);
+        String shipment = delivered(coi);
 
         Before alone = Before.of(coi);
-        Map<String, Object> unwitnessed = sample(coi, "RECEIVED_AT_MANUFACTURING");
-        unwitnessed.put("identityCheck", map("scannedCoi", coi));
-        JsonNode problem = refused(step(coi, "RECEIVED_AT_MANUFACTURING", unwitnessed), "second-verifier-required",
-                coi);
+        JsonNode problem = refusedAt(receive(shipment, receipt(now(), 4.2, List.of(received(din,
+                map("scannedCoi", coi)))), null), "second-verifier-required", receiptOf(shipment));
         assertThat(problem.get("detail").asText()).contains("witness");
-        assertThat(problem.get("stage").asText()).isEqualTo("SHIPPED_TO_MANUFACTURING");
+        assertThat(problem.has("hold")).isFalse();
         alone.assertAttemptRecorded(problem, "RECEIVED_AT_MANUFACTURING", "SECOND_VERIFIER_REQUIRED",
                 "SHIPPED_TO_MANUFACTURING", false);
+        assertThat(Before.of(coi).stage()).isEqualTo("SHIPPED_TO_MANUFACTURING");
 
         Before selfWitnessed = Before.of(coi);
-        Map<String, Object> ownWitness = sample(coi, "RECEIVED_AT_MANUFACTURING");
-        ownWitness.put("identityCheck", map("scannedCoi", coi, "witness", Tokens.TECHNICIAN_ID));
-        problem = refused(step(coi, "RECEIVED_AT_MANUFACTURING", ownWitness), "second-verifier-required", coi);
+        problem = refusedAt(receive(shipment, receipt(now(), 4.2, List.of(received(din,
+                map("scannedCoi", coi, "witness", Tokens.TECHNICIAN_ID)))), null), "second-verifier-required",
+                receiptOf(shipment));
         selfWitnessed.assertAttemptRecorded(problem, "RECEIVED_AT_MANUFACTURING", "SECOND_VERIFIER_REQUIRED",
                 "SHIPPED_TO_MANUFACTURING", false);
+        shipmentStatus(shipment, "DELIVERED");
 
         // With a second person it goes through.
-        JsonNode recorded = created(step(coi, "RECEIVED_AT_MANUFACTURING", sample(coi, "RECEIVED_AT_MANUFACTURING")));
-        assertThat(recorded.get("batch").get("stage").asText()).isEqualTo("RECEIVED_AT_MANUFACTURING");
-        assertThat(recorded.get("event").get("data").get("identityCheck").get("witness").asText())
-                .isEqualTo(StageSamples.WITNESS);
+        Before witnessed = Before.of(coi);
+        Shipping.receive(shipment, now(), 4.2, Map.of(din, coi), null).statusCode(200)
+                .body("status", equalTo("RECEIVED"));
+        assertThat(Before.of(coi).stage()).isEqualTo("RECEIVED_AT_MANUFACTURING");
+        JsonNode recorded = recordedAt(coi, witnessed.sequence() + 1, "RECEIVED_AT_MANUFACTURING");
+        assertThat(recorded.get("data").get("identityCheck").get("witness").asText()).isEqualTo(StageSamples.WITNESS);
     }
 
     // --- Allogeneic doses --------------------------------------------------------------------
 
     @Test
-    void anUnallocatedDoseAtTheBedsideIsRefusedAndOnlyThatDoseGoesOnHold() throws Exception {
-        // A product whose plan lets a dose ship without an allocation: the bedside check still
-        // insists that the dose is meant for the recipient in the bed.
+    void anUnallocatedDoseIsNotShippedToATreatmentSiteEvenWhereThePlanLetsItShipUnallocated() throws Exception {
+        // A product whose plan lets a dose ship without an allocation: a dose still travels only to
+        // the site of the recipient it is allocated to, so it never reaches a bedside unallocated.
         String product = allogeneicProductWithOptionalAllocation();
         String coi = allogeneicStored(product, 2);
         String dose = coi + "-D01";
-        created(step(coi, "SHIPPED_TO_SITE", doseShipment(dose)));
-        created(step(coi, "RECEIVED_AT_SITE", doseReceipt(coi, dose)));
-        created(step(coi, "THAWED", doseThaw(coi, dose)));
         Before before = Before.of(coi);
+        assertThat(texts(before.batch().get("allowedNextStages"))).contains("SHIPPED_TO_SITE");
 
-        JsonNode problem = refused(step(coi, "INFUSED", doseInfusion(coi, dose, "RCP-NOBODYS-" + suffix())),
-                "identity-mismatch", coi);
+        JsonNode problem = refusedAt(Shipping.plan(GENT, LYON, CRYO, List.of(dose)).extract().response(),
+                "not-the-batch-destination", "/api/v1/shipments");
 
-        assertThat(texts(problem.get("mismatches"))).singleElement().asString()
-                .contains("dose " + dose + " is not allocated to any recipient");
-        assertThat(problem.get("stage").asText()).as("the lot itself").isEqualTo("STORED");
-        JsonNode[] events = before.assertAttemptRecorded(problem, "INFUSED", "IDENTITY_MISMATCH", "THAWED", true);
-        assertThat(events[0].get("data").get("unitId").asText()).isEqualTo(dose);
-        assertThat(events[1].get("data").get("unitId").asText()).isEqualTo(dose);
-        JsonNode lot = Before.of(coi).batch();
-        assertThat(lot.get("stage").asText()).as("the lot is unchanged").isEqualTo("STORED");
-        assertThat(lot.has("resumeStage")).isFalse();
-        assertThat(unit(lot, dose).get("stage").asText()).isEqualTo("QUARANTINED");
-        assertThat(unit(lot, coi + "-D02").get("stage").asText()).isEqualTo("STORED");
+        assertThat(problem.get("units").get(dose).asText()).contains("not allocated");
+        before.assertNothingWritten();
     }
 
     @Test
@@ -254,11 +281,13 @@ class ManufacturingRulesTest {
         String coi = allogeneicStored(ALLOGENEIC, 1);
         String dose = coi + "-D01";
         Before before = Before.of(coi);
+        assertThat(texts(before.batch().get("allowedNextStages"))).contains("ALLOCATED")
+                .doesNotContain("SHIPPED_TO_SITE");
 
-        JsonNode problem = refused(step(coi, "SHIPPED_TO_SITE", doseShipment(dose)), "step-out-of-order", coi);
+        JsonNode problem = refusedAt(Shipping.plan(GENT, LYON, CRYO, List.of(dose)).extract().response(),
+                "not-the-batch-destination", "/api/v1/shipments");
 
-        assertThat(problem.get("currentStage").asText()).isEqualTo("STORED");
-        assertThat(texts(problem.get("allowedNextStages"))).contains("ALLOCATED").doesNotContain("SHIPPED_TO_SITE");
+        assertThat(problem.get("units").get(dose).asText()).contains("not allocated");
         before.assertNothingWritten();
     }
 
@@ -267,11 +296,11 @@ class ManufacturingRulesTest {
         String coi = allogeneicStored(ALLOGENEIC, 2);
         String dose = coi + "-D01";
         String first = "RCP-FIRST-" + suffix();
-        created(step(coi, "ALLOCATED", map("unitId", dose, "recipientReference", first)));
+        created(step(coi, "ALLOCATED", allocation(dose, first)));
         Before before = Before.of(coi);
 
-        JsonNode problem = refused(step(coi, "ALLOCATED", map("unitId", dose, "recipientReference",
-                "RCP-SECOND-" + suffix())), "dose-already-allocated", coi);
+        JsonNode problem = refused(step(coi, "ALLOCATED", allocation(dose, "RCP-SECOND-" + suffix())),
+                "dose-already-allocated", coi);
 
         assertThat(problem.get("unitId").asText()).isEqualTo(dose);
         before.assertNothingWritten();
@@ -283,23 +312,25 @@ class ManufacturingRulesTest {
         String coi = allogeneicStored(ALLOGENEIC, 2);
         String dose = coi + "-D01";
         String recipient = "RCP-KEPT-" + suffix();
-        created(step(coi, "ALLOCATED", map("unitId", dose, "recipientReference", recipient)));
-        JsonNode held = created(step(coi, "QUARANTINED", map("reason", "TEMPERATURE_EXCURSION",
+        created(step(coi, "ALLOCATED", allocation(dose, recipient)));
+        JsonNode held = created(stepAt(coi, "QUARANTINED", GENT, map("reason", "TEMPERATURE_EXCURSION",
                 "qualityRecord", "DEV-2026-0520", "unitId", dose)));
         assertThat(held.get("event").get("stage").asText()).isEqualTo("QUARANTINED");
         assertThat(held.get("batch").get("stage").asText()).as("the lot").isEqualTo("STORED");
         assertThat(unit(held.get("batch"), dose).get("stage").asText()).isEqualTo("QUARANTINED");
         Before before = Before.of(coi);
 
-        JsonNode problem = refused(step(coi, "ALLOCATED", map("unitId", dose, "recipientReference",
-                "RCP-OTHER-" + suffix())), "dose-already-allocated", coi);
+        JsonNode problem = refused(step(coi, "ALLOCATED", allocation(dose, "RCP-OTHER-" + suffix())),
+                "dose-already-allocated", coi);
         assertThat(problem.get("unitId").asText()).isEqualTo(dose);
         before.assertNothingWritten();
 
-        JsonNode resumed = created(step(coi, "ALLOCATED", map("unitId", dose, "recipientReference", recipient)));
+        JsonNode resumed = created(step(coi, "ALLOCATED", allocation(dose, recipient)));
         assertThat(unit(resumed.get("batch"), dose).get("stage").asText()).isEqualTo("ALLOCATED");
         assertThat(unit(resumed.get("batch"), dose).get("recipientReference").asText()).isEqualTo(recipient);
-        created(step(coi, "SHIPPED_TO_SITE", doseShipment(dose)));
+        String shipment = planned(GENT, LYON, CRYO, List.of(dose));
+        Shipping.pack(shipment, now()).statusCode(200);
+        assertThat(unit(Before.of(coi).batch(), dose).get("stage").asText()).isEqualTo("SHIPPED_TO_SITE");
     }
 
     @Test
@@ -319,22 +350,25 @@ class ManufacturingRulesTest {
     @Test
     void aScannedUnitThatIsNotAmongTheUnitsReceivedIsAnIdentityMismatch() throws Exception {
         String coi = autologousAt("SHIPPED_TO_SITE");
+        String bag = StageSamples.bag(coi);
         String stranger = StageSamples.bag(autologousAt("FORMULATED"));
-        Map<String, Object> receipt = sample(coi, "RECEIVED_AT_SITE");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> check = (Map<String, Object>) receipt.get("identityCheck");
-        check.put("scannedUnitId", stranger);
+        String shipment = delivered(coi);
         Before before = Before.of(coi);
 
-        JsonNode problem = refused(step(coi, "RECEIVED_AT_SITE", receipt), "identity-mismatch", coi);
+        // The label read for the bag received is another batch's bag.
+        JsonNode problem = refusedAt(receive(shipment, receipt(now(), -182.5, List.of(received(bag,
+                map("scannedCoi", coi, "scannedUnitId", stranger, "witness", StageSamples.WITNESS)))), null),
+                "identity-mismatch", receiptOf(shipment));
 
         assertThat(texts(problem.get("mismatches"))).singleElement().asString().contains(stranger);
         before.assertAttemptRecorded(problem, "RECEIVED_AT_SITE", "IDENTITY_MISMATCH", "SHIPPED_TO_SITE", true);
+        shipmentStatus(shipment, "DELIVERED");
     }
 
     @Test
     void aFailedCheckWhileResumingFromAHoldIsRecordedAndTheBatchStaysOnHold() throws Exception {
         String coi = autologousAt("THAWED");
+        String thawedAt = unit(Before.of(coi).batch(), StageSamples.bag(coi)).get("thawedAt").asText();
         Map<String, Object> infusion = sample(coi, "INFUSED");
         @SuppressWarnings("unchecked")
         Map<String, Object> check = (Map<String, Object>) infusion.get("identityCheck");
@@ -353,16 +387,21 @@ class ManufacturingRulesTest {
         JsonNode batch = Before.of(coi).batch();
         assertThat(batch.get("stage").asText()).isEqualTo("QUARANTINED");
         assertThat(batch.get("resumeStage").asText()).isEqualTo("THAWED");
+
+        // With the right label it resumes: the bag is checked again, not thawed a second time.
+        JsonNode resumed = created(step(coi, "THAWED", sample(coi, "THAWED")));
+        assertThat(resumed.get("batch").get("stage").asText()).isEqualTo("THAWED");
+        assertThat(unit(resumed.get("batch"), StageSamples.bag(coi)).get("thawedAt").asText()).isEqualTo(thawedAt);
+        created(step(coi, "INFUSED", sample(coi, "INFUSED")));
     }
 
     @Test
-    void anAllocatedDoseAtTheBedsideOfAnotherRecipientIsRefusedAndHeld() throws Exception {
-        String coi = allogeneicStored(ALLOGENEIC, 1);
+    void anAllocatedDoseAtTheBedsideOfAnotherRecipientIsRefusedAndOnlyThatDoseGoesOnHold() throws Exception {
+        String coi = allogeneicStored(ALLOGENEIC, 2);
         String dose = coi + "-D01";
         String recipient = "RCP-RIGHT-" + suffix();
-        created(step(coi, "ALLOCATED", map("unitId", dose, "recipientReference", recipient)));
-        created(step(coi, "SHIPPED_TO_SITE", doseShipment(dose)));
-        created(step(coi, "RECEIVED_AT_SITE", doseReceipt(coi, dose)));
+        created(step(coi, "ALLOCATED", allocation(dose, recipient)));
+        Shipping.shipAll(coi, List.of(dose), GENT, LYON, CRYO, now());
         created(step(coi, "THAWED", doseThaw(coi, dose)));
         Before before = Before.of(coi);
 
@@ -371,58 +410,80 @@ class ManufacturingRulesTest {
 
         assertThat(texts(problem.get("mismatches"))).singleElement().asString()
                 .contains("is not the recipient dose " + dose + " is allocated to");
-        before.assertAttemptRecorded(problem, "INFUSED", "IDENTITY_MISMATCH", "THAWED", true);
-        assertThat(unit(Before.of(coi).batch(), dose).get("stage").asText()).isEqualTo("QUARANTINED");
+        assertThat(problem.get("stage").asText()).as("the lot itself").isEqualTo("STORED");
+        JsonNode[] events = before.assertAttemptRecorded(problem, "INFUSED", "IDENTITY_MISMATCH", "THAWED", true);
+        assertThat(events[0].get("data").get("unitId").asText()).isEqualTo(dose);
+        assertThat(events[1].get("data").get("unitId").asText()).isEqualTo(dose);
+        JsonNode lot = Before.of(coi).batch();
+        assertThat(lot.get("stage").asText()).as("the lot is unchanged").isEqualTo("STORED");
+        assertThat(lot.has("resumeStage")).isFalse();
+        assertThat(unit(lot, dose).get("stage").asText()).isEqualTo("QUARANTINED");
+        assertThat(unit(lot, coi + "-D02").get("stage").asText()).isEqualTo("STORED");
     }
 
     @Test
     void cancellingALotEndsTheJourneyOfEveryDoseStillUnderWay() throws Exception {
         String coi = allogeneicStored(ALLOGENEIC, 2);
-        String infused = coi + "-D01";
-        created(step(coi, "ALLOCATED", map("unitId", infused, "recipientReference", "RCP-DONE-" + suffix())));
-        created(step(coi, "SHIPPED_TO_SITE", doseShipment(infused)));
-        created(step(coi, "RECEIVED_AT_SITE", doseReceipt(coi, infused)));
+        String delivered = coi + "-D01";
+        created(step(coi, "ALLOCATED", allocation(delivered, "RCP-DONE-" + suffix())));
+        Shipping.shipAll(coi, List.of(delivered), GENT, LYON, CRYO, now());
+        Map<String, Object> cancellation = map("reason", "SPONSOR_DECISION", "qualityRecord", "DEV-2026-0999");
 
-        JsonNode cancelled = created(step(coi, "CANCELLED", map("reason", "SPONSOR_DECISION",
-                "qualityRecord", "DEV-2026-0999")));
+        // The treatment site holds one dose; manufacturing the other: neither site may end the whole lot.
+        Before before = Before.of(coi);
+        JsonNode problem = refused(stepAt(coi, "CANCELLED", LYON, cancellation), "batch-held-elsewhere", coi);
+        assertThat(texts(problem.get("unitIds"))).containsExactly(coi + "-D02");
+        before.assertNothingWritten();
 
+        JsonNode cancelled = created(asQa(coi, "CANCELLED", LYON, cancellation));
+
+        assertThat(cancelled.get("event").get("actor").get("role").asText()).isEqualTo("qa");
         assertThat(cancelled.get("batch").get("stage").asText()).isEqualTo("CANCELLED");
-        assertThat(unit(cancelled.get("batch"), infused).get("stage").asText()).isEqualTo("CANCELLED");
+        assertThat(unit(cancelled.get("batch"), delivered).get("stage").asText()).isEqualTo("CANCELLED");
         assertThat(unit(cancelled.get("batch"), coi + "-D02").get("stage").asText()).isEqualTo("CANCELLED");
-        refused(step(coi, "THAWED", doseThaw(coi, infused)), "step-out-of-order", coi);
+        refused(step(coi, "THAWED", doseThaw(coi, delivered)), "step-out-of-order", coi);
     }
 
     // --- Temperature ---------------------------------------------------------------------------
 
     @Test
     void aShipmentInAnotherTemperatureClassThanTheProductsIsRefused() throws Exception {
-        String coi = autologousAt("STORED");
-        Map<String, Object> fresh = sample(coi, "SHIPPED_TO_SITE");
-        fresh.put("temperatureClass", "FRESH_2_TO_8_C");
+        String coi = autologousStoredInTwoBags();
+        String fresh = planned(GENT, LYON, "FRESH_2_TO_8_C", List.of(StageSamples.bag(coi, 1)));
         Before before = Before.of(coi);
 
-        JsonNode problem = refused(step(coi, "SHIPPED_TO_SITE", fresh), "temperature-class-mismatch", coi);
+        JsonNode problem = refusedAt(Shipping.pack(fresh, now()).extract().response(), "temperature-class-mismatch",
+                "/api/v1/shipments/" + fresh + "/packing");
 
+        assertThat(problem.get("coi").asText()).isEqualTo(coi);
         assertThat(problem.get("declared").asText()).isEqualTo("FRESH_2_TO_8_C");
         assertThat(problem.get("required").asText()).isEqualTo("CRYO_AT_OR_BELOW_MINUS_150_C");
         before.assertNothingWritten();
-        created(step(coi, "SHIPPED_TO_SITE", sample(coi, "SHIPPED_TO_SITE")));
+        shipmentStatus(fresh, "PLANNED");
+        // The same batch in its own class goes (the first bag stays booked on the shipment refused).
+        String frozen = planned(GENT, LYON, CRYO, List.of(StageSamples.bag(coi, 2)));
+        Shipping.pack(frozen, now()).statusCode(200);
+        assertThat(Before.of(coi).stage()).isEqualTo("SHIPPED_TO_SITE");
     }
 
     @Test
     void startingMaterialFrozenAtCollectionShipsFrozen() throws Exception {
         String coi = autologousAt("COLLECTED");
+        Api.advance(coi, "COLLECTED");
+        List<String> material = Shipping.materialOf(coi);
+        assertThat(material).hasSize(2);
         created(step(coi, "CRYOPRESERVED_AT_COLLECTION", sample(coi, "CRYOPRESERVED_AT_COLLECTION")));
+        String fresh = planned(LYON, GENT, "FRESH_2_TO_8_C", List.of(material.get(0)));
         Before before = Before.of(coi);
 
-        JsonNode problem = refused(step(coi, "SHIPPED_TO_MANUFACTURING", sample(coi, "SHIPPED_TO_MANUFACTURING")),
-                "temperature-class-mismatch", coi);
+        JsonNode problem = refusedAt(Shipping.pack(fresh, now()).extract().response(), "temperature-class-mismatch",
+                "/api/v1/shipments/" + fresh + "/packing");
 
         assertThat(problem.get("required").asText()).isEqualTo("CRYO_AT_OR_BELOW_MINUS_150_C");
         before.assertNothingWritten();
-        Map<String, Object> frozen = sample(coi, "SHIPPED_TO_MANUFACTURING");
-        frozen.put("temperatureClass", "CRYO_AT_OR_BELOW_MINUS_150_C");
-        created(step(coi, "SHIPPED_TO_MANUFACTURING", frozen));
+        String frozen = planned(LYON, GENT, CRYO, List.of(material.get(1)));
+        Shipping.pack(frozen, now()).statusCode(200);
+        assertThat(Before.of(coi).stage()).isEqualTo("SHIPPED_TO_MANUFACTURING");
     }
 
     // --- Release -----------------------------------------------------------------------------
@@ -492,8 +553,8 @@ class ManufacturingRulesTest {
         // Nor can a lot allocate a dose it was never split into.
         String lot = allogeneicStored(ALLOGENEIC, 1);
         Before lotBefore = Before.of(lot);
-        problem = refused(step(lot, "ALLOCATED", map("unitId", lot + "-D09", "recipientReference",
-                "RCP-" + suffix())), "unit-not-in-batch", lot);
+        problem = refused(step(lot, "ALLOCATED", allocation(lot + "-D09", "RCP-" + suffix())), "unit-not-in-batch",
+                lot);
         assertThat(texts(problem.get("unitIds"))).containsExactly(lot + "-D09");
         lotBefore.assertNothingWritten();
     }
@@ -540,7 +601,7 @@ class ManufacturingRulesTest {
     void aQuarantinedBatchResumesWhereItLeftOffAndContinues() throws Exception {
         String coi = autologousAt("EXPANDED");
 
-        JsonNode held = created(step(coi, "QUARANTINED", map("reason", "TEMPERATURE_EXCURSION",
+        JsonNode held = created(stepAt(coi, "QUARANTINED", GENT, map("reason", "TEMPERATURE_EXCURSION",
                 "qualityRecord", "DEV-2026-0612")));
         assertThat(held.get("event").get("data").get("reason").asText()).isEqualTo("TEMPERATURE_EXCURSION");
         assertThat(held.get("batch").get("stage").asText()).isEqualTo("QUARANTINED");
@@ -566,7 +627,7 @@ class ManufacturingRulesTest {
         String coi = allogeneicStored(ALLOGENEIC, 2);
         String dose = coi + "-D01";
 
-        JsonNode held = created(step(coi, "QUARANTINED", map("reason", "DAMAGED_CONTAINER",
+        JsonNode held = created(stepAt(coi, "QUARANTINED", GENT, map("reason", "DAMAGED_CONTAINER",
                 "qualityRecord", "DEV-2026-0613", "unitId", dose)));
         assertThat(held.get("event").get("stage").asText()).isEqualTo("QUARANTINED");
         assertThat(held.get("batch").get("stage").asText()).as("the lot").isEqualTo("STORED");
@@ -576,7 +637,124 @@ class ManufacturingRulesTest {
         JsonNode resumed = created(step(coi, "STORED", map("location", location(), "unitIds", List.of(dose))));
         assertThat(resumed.get("batch").get("stage").asText()).isEqualTo("STORED");
         assertThat(unit(resumed.get("batch"), dose).get("stage").asText()).isEqualTo("STORED");
-        created(step(coi, "ALLOCATED", map("unitId", dose, "recipientReference", "RCP-" + suffix())));
+        created(step(coi, "ALLOCATED", allocation(dose, "RCP-" + suffix())));
+    }
+
+    // --- Where the units are -------------------------------------------------------------------
+
+    @Test
+    void theMaterialIsNotModifiedAtTheCollectionSiteOnceItWasReceivedAtManufacturing() throws Exception {
+        String coi = autologousAt("ACCEPTED");
+        String din = Shipping.materialOf(coi).get(0);
+        Before before = Before.of(coi);
+
+        JsonNode problem = refused(stepAt(coi, "GENE_MODIFIED", LYON, sample(coi, "GENE_MODIFIED")),
+                "material-not-at-site", coi);
+
+        assertThat(problem.get("site").asText()).isEqualTo(LYON);
+        assertThat(texts(problem.get("unitIds"))).containsExactly(din);
+        assertThat(problem.get("whereabouts").get(din).asText()).isEqualTo("at " + GENT);
+        before.assertNothingWritten();
+        created(stepAt(coi, "GENE_MODIFIED", GENT, sample(coi, "GENE_MODIFIED")));
+    }
+
+    @Test
+    void aBagThatWasNeverShippedIsNotThawedAtTheTreatmentSite() throws Exception {
+        String coi = autologousStoredInTwoBags();
+        String shipped = StageSamples.bag(coi, 1);
+        String kept = StageSamples.bag(coi, 2);
+        Shipping.toTreatmentSite(coi, List.of(shipped), now());
+        Before before = Before.of(coi);
+        assertThat(before.stage()).isEqualTo("RECEIVED_AT_SITE");
+
+        JsonNode problem = refused(step(coi, "THAWED", thaw(coi, kept)), "unit-not-at-site", coi);
+
+        assertThat(problem.get("site").asText()).isEqualTo(LYON);
+        assertThat(texts(problem.get("unitIds"))).containsExactly(kept);
+        assertThat(problem.get("whereabouts").get(kept).asText()).isEqualTo("at " + GENT);
+        before.assertNothingWritten();
+        created(step(coi, "THAWED", thaw(coi, shipped)));
+    }
+
+    @Test
+    void ofTwoBagsOnlyTheOneThawedIsInfused() throws Exception {
+        String coi = autologousStoredInTwoBags();
+        String thawed = StageSamples.bag(coi, 1);
+        String frozen = StageSamples.bag(coi, 2);
+        Shipping.toTreatmentSite(coi, List.of(thawed, frozen), now());
+        created(step(coi, "THAWED", thaw(coi, thawed)));
+        Before before = Before.of(coi);
+
+        JsonNode problem = refused(step(coi, "INFUSED", infusion(coi, frozen)), "unit-not-thawed", coi);
+
+        assertThat(problem.get("unitId").asText()).isEqualTo(frozen);
+        before.assertNothingWritten();
+        JsonNode infused = created(step(coi, "INFUSED", infusion(coi, thawed)));
+        assertThat(unit(infused.get("batch"), thawed).get("endedBy").asText()).isEqualTo("INFUSED");
+    }
+
+    @Test
+    void aBagIsThawedOnce() throws Exception {
+        // A product whose plan lets THAWED follow itself (a dose in several bags): still, each bag once.
+        String coi = autologousAt(autologousProductThawingRepeatedly(), "THAWED");
+        String bag = StageSamples.bag(coi);
+        Before before = Before.of(coi);
+        String thawedAt = unit(before.batch(), bag).get("thawedAt").asText();
+
+        JsonNode problem = refused(step(coi, "THAWED", thaw(coi, bag)), "unit-already-thawed", coi);
+
+        assertThat(problem.get("unitId").asText()).isEqualTo(bag);
+        assertThat(Instant.parse(problem.get("thawedAt").asText())).isEqualTo(Instant.parse(thawedAt));
+        before.assertNothingWritten();
+    }
+
+    @Test
+    void shippingAndReceivingStagesAreRecordedByShipmentsOnly() throws Exception {
+        String coi = autologousAt("STORED");
+        Before stored = Before.of(coi);
+
+        JsonNode problem = refused(step(coi, "SHIPPED_TO_SITE", sample(coi, "SHIPPED_TO_SITE")),
+                "recorded-by-shipments", coi);
+
+        assertThat(problem.get("attemptedStage").asText()).isEqualTo("SHIPPED_TO_SITE");
+        assertThat(problem.get("shipments").asText()).isEqualTo("/api/v1/shipments");
+        stored.assertNothingWritten();
+
+        Api.advance(coi, "SHIPPED_TO_SITE");
+        String shipment = delivered(coi);
+        Before shipped = Before.of(coi);
+
+        problem = refused(step(coi, "RECEIVED_AT_SITE", sample(coi, "RECEIVED_AT_SITE")), "recorded-by-shipments",
+                coi);
+
+        assertThat(problem.get("attemptedStage").asText()).isEqualTo("RECEIVED_AT_SITE");
+        assertThat(problem.get("shipments").asText()).isEqualTo("/api/v1/shipments");
+        shipped.assertNothingWritten();
+        shipmentStatus(shipment, "DELIVERED");
+    }
+
+    @Test
+    void qaTakesABatchOffItsPathButLogsNoOtherStep() throws Exception {
+        String coi = autologousAt("ACCEPTED");
+        Before before = Before.of(coi);
+
+        Response forbidden = asQa(coi, "GENE_MODIFIED", GENT, sample(coi, "GENE_MODIFIED"));
+
+        forbidden.then().log().ifValidationFails().statusCode(403).contentType("application/problem+json");
+        JsonNode problem = JSON.readTree(forbidden.asString());
+        assertThat(problem.get("type").asText()).isEqualTo(PROBLEM + "forbidden");
+        assertThat(problem.get("attemptedStage").asText()).isEqualTo("GENE_MODIFIED");
+        before.assertNothingWritten();
+
+        JsonNode held = created(asQa(coi, "QUARANTINED", GENT, map("reason", "PROCESS_DEVIATION",
+                "qualityRecord", "DEV-2026-0800")));
+
+        assertThat(held.get("event").get("sequence").asLong()).isEqualTo(before.sequence() + 1);
+        assertThat(held.get("event").get("stage").asText()).isEqualTo("QUARANTINED");
+        assertThat(held.get("event").get("actor").get("id").asText()).isEqualTo("qa-test");
+        assertThat(held.get("event").get("actor").get("role").asText()).isEqualTo("qa");
+        assertThat(held.get("batch").get("stage").asText()).isEqualTo("QUARANTINED");
+        assertThat(held.get("batch").get("resumeStage").asText()).isEqualTo("ACCEPTED");
     }
 
     // --- Retries -----------------------------------------------------------------------------
@@ -585,18 +763,18 @@ class ManufacturingRulesTest {
     void aRetriedRecordedRefusalIsReplayedWithoutASecondRejection() throws Exception {
         String coi = autologousAt("SHIPPED_TO_MANUFACTURING");
         String otherCoi = autologousAt("ORDERED");
+        String din = Shipping.materialOf(coi).get(0);
+        String shipment = delivered(coi);
         Before before = Before.of(coi);
-        Map<String, Object> receipt = sample(coi, "RECEIVED_AT_MANUFACTURING");
-        receipt.put("identityCheck", StageSamples.check(otherCoi, null));
-        Map<String, Object> attempt = body("RECEIVED_AT_MANUFACTURING", now(), receipt);
+        Map<String, Object> attempt = receipt(now(), 4.2, List.of(received(din, StageSamples.check(otherCoi, din))));
         String key = UUID.randomUUID().toString();
 
-        Response first = post(coi, attempt, key);
-        JsonNode problem = refused(first, "identity-mismatch", coi);
+        Response first = receive(shipment, attempt, key);
+        JsonNode problem = refusedAt(first, "identity-mismatch", receiptOf(shipment));
         JsonNode[] recorded = before.assertAttemptRecorded(problem, "RECEIVED_AT_MANUFACTURING", "IDENTITY_MISMATCH",
                 "SHIPPED_TO_MANUFACTURING", true);
 
-        Response retry = post(coi, attempt, key);
+        Response retry = receive(shipment, attempt, key);
 
         retry.then().statusCode(409)
                 .contentType("application/problem+json")
@@ -612,6 +790,7 @@ class ManufacturingRulesTest {
         JsonNode batch = Before.of(coi).batch();
         assertThat(batch.get("stage").asText()).isEqualTo("QUARANTINED");
         assertThat(batch.get("ledgerSequence").asLong()).isEqualTo(before.sequence() + 2);
+        shipmentStatus(shipment, "DELIVERED");
     }
 
     // --- Helpers -----------------------------------------------------------------------------
@@ -691,19 +870,41 @@ class ManufacturingRulesTest {
         }
     }
 
-    /** Registers an autologous batch and logs valid sample steps up to and including {@code stage}. */
+    /** Registers an autologous batch and takes it along its path with valid sample data, up to {@code stage}. */
     private static String autologousAt(String stage) {
-        String coi = Api.registerAutologous("PSN-RULES-" + suffix());
+        return autologousAt(AUTOLOGOUS, stage);
+    }
+
+    /** Registers an autologous batch of {@code product} and takes it up to {@code stage}, shipping through shipments. */
+    private static String autologousAt(String product, String stage) {
+        String coi = Api.given().contentType(ContentType.JSON)
+                .body(Map.of("type", "AUTOLOGOUS", "subjectReference", "PSN-RULES-" + suffix(), "productCode", product,
+                        "collectionSite", LYON))
+                .post("/api/v1/batches")
+                .then().statusCode(201).extract().path("coi");
         if (stage.equals("ORDERED")) {
             return coi;
         }
         for (String next : AUTOLOGOUS_PATH) {
-            created(step(coi, next, sample(coi, next)));
+            Api.advance(coi, next);
             if (next.equals(stage)) {
                 return coi;
             }
         }
         throw new IllegalArgumentException("no autologous stage " + stage);
+    }
+
+    /** An autologous batch formulated into two bags, frozen, released and stored at MFG-GENT-01. */
+    private static String autologousStoredInTwoBags() {
+        String coi = autologousAt("EXPANDED");
+        List<String> bags = List.of(StageSamples.bag(coi, 1), StageSamples.bag(coi, 2));
+        created(step(coi, "FORMULATED", map("identityCheck", StageSamples.check(coi, null), "units", bags.stream()
+                .map(bag -> map("unitId", bag, "volumeMl", 70, "carPositiveViableCells", 150_000_000L)).toList())));
+        created(step(coi, "CRYOPRESERVED", map("freezerRun", "CRF-2026-0533", "unitIds", bags)));
+        created(step(coi, "QC_TESTED", sample(coi, "QC_TESTED")));
+        created(step(coi, "RELEASED", map()));
+        created(step(coi, "STORED", map("location", location(), "unitIds", bags)));
+        return coi;
     }
 
     /** Registers an allogeneic lot of {@code product} for a new donor and walks it into storage as {@code doses} doses. */
@@ -713,8 +914,10 @@ class ManufacturingRulesTest {
                         "collectionSite", LYON))
                 .post("/api/v1/batches")
                 .then().statusCode(201).extract().path("coi");
-        for (String stage : List.of("COLLECTED", "SHIPPED_TO_MANUFACTURING", "RECEIVED_AT_MANUFACTURING", "ACCEPTED",
-                "EXPANDED", "FORMULATED")) {
+        for (String stage : List.of("COLLECTED", "SHIPPED_TO_MANUFACTURING", "RECEIVED_AT_MANUFACTURING")) {
+            Api.advance(coi, stage);
+        }
+        for (String stage : List.of("ACCEPTED", "EXPANDED", "FORMULATED")) {
             if (stage.equals("EXPANDED")) {
                 created(step(coi, "GENE_MODIFIED", map("construct", "B7H3-41BBz-v2",
                         "transduction", map("method", "LENTIVIRAL", "vectorLot", "LV-B7H3-25-011"),
@@ -758,14 +961,38 @@ class ManufacturingRulesTest {
         return code;
     }
 
-    private static Map<String, Object> doseShipment(String dose) {
-        return map("destinationSite", LYON, "courier", "CRYO-COURIER-EU", "containerId", "DS-0193",
-                "temperatureClass", "CRYO_AT_OR_BELOW_MINUS_150_C", "unitIds", List.of(dose),
-                "outOfStorageSince", now().minus(5, ChronoUnit.MINUTES).toString());
+    /** A new autologous product like the seeded one, whose plan lets THAWED follow itself. */
+    private static String autologousProductThawingRepeatedly() throws Exception {
+        ObjectNode definition = (ObjectNode) JSON.readTree(Api.as(Tokens.admin())
+                .get("/api/v1/products/{code}", AUTOLOGOUS).then().statusCode(200).extract().asString());
+        definition.remove("version");
+        definition.remove("createdAt");
+        definition.remove("createdBy");
+        String code = "CART-THAW-" + suffix();
+        definition.put("code", code);
+        definition.withArray("/stagePlan/repeatable").add("THAWED");
+        Api.as(Tokens.admin()).contentType(ContentType.JSON).body(definition.toString()).post("/api/v1/products")
+                .then().log().ifValidationFails().statusCode(201);
+        return code;
     }
 
-    private static Map<String, Object> doseReceipt(String coi, String dose) {
-        return map("identityCheck", map("scannedCoi", coi), "condition", "INTACT", "unitIds", List.of(dose));
+    /** A dose allocated to a recipient treated at SITE-LYON-01. */
+    private static Map<String, Object> allocation(String dose, String recipient) {
+        return map("unitId", dose, "recipientReference", recipient, "treatmentSite", LYON);
+    }
+
+    private static Map<String, Object> thaw(String coi, String bag) {
+        return map("unitId", bag, "identityCheck", StageSamples.check(coi, bag), "thawTemperatureC", 37);
+    }
+
+    /** The infusion of {@code bag} into the batch's own patient. */
+    private static Map<String, Object> infusion(String coi, String bag) {
+        Map<String, Object> infusion = sample(coi, "INFUSED");
+        infusion.put("unitId", bag);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> check = (Map<String, Object>) infusion.get("identityCheck");
+        check.put("scannedUnitId", bag);
+        return infusion;
     }
 
     private static Map<String, Object> doseThaw(String coi, String dose) {
@@ -809,7 +1036,78 @@ class ManufacturingRulesTest {
     }
 
     private static Map<String, Object> body(String stage, Instant occurredAt, Map<String, Object> data) {
-        return map("stage", stage, "occurredAt", occurredAt.toString(), "site", LYON, "data", data);
+        return map("stage", stage, "occurredAt", occurredAt.toString(), "site", Api.siteOf(stage), "data", data);
+    }
+
+    /** A step at {@code site}: side exits happen where the batch (or dose) is. */
+    private static Response stepAt(String coi, String stage, String site, Map<String, Object> data) {
+        Map<String, Object> body = body(stage, now(), data);
+        body.put("site", site);
+        return post(coi, body, null);
+    }
+
+    /** A step logged by QA, who takes batches and doses off their path, at one of the batch's sites. */
+    private static Response asQa(String coi, String stage, String site, Map<String, Object> data) {
+        Map<String, Object> body = body(stage, now(), data);
+        body.put("site", site);
+        return Api.as(Tokens.qa()).contentType(ContentType.JSON).body(body).post("/api/v1/batches/{coi}/steps", coi);
+    }
+
+    /** Plans a shipment of the units and returns its id. */
+    private static String planned(String origin, String destination, String temperatureClass, List<String> units) {
+        return Shipping.plan(origin, destination, temperatureClass, units).statusCode(201).extract().path("id");
+    }
+
+    /** The shipment the batch's units are on: packed, not yet received. */
+    private static String shipmentOf(String coi) {
+        String id = Api.as(Tokens.qa()).get("/api/v1/batches/{coi}", coi).then().statusCode(200).extract()
+                .jsonPath().getString("units.find { it.shipmentId != null }.shipmentId");
+        assertThat(id).as("batch %s is on a shipment", coi).isNotNull();
+        return id;
+    }
+
+    /** The batch's shipment, picked up by the courier and delivered to its destination: waiting for its receipt. */
+    private static String delivered(String coi) {
+        String id = shipmentOf(coi);
+        Shipping.pickUp(id, now());
+        Shipping.deliver(id, now()).statusCode(201);
+        return id;
+    }
+
+    private static Map<String, Object> receipt(Instant at, double temperatureC, List<Map<String, Object>> units) {
+        return map("occurredAt", at.toString(), "condition", "INTACT", "temperatureOnArrivalC", temperatureC,
+                "units", units);
+    }
+
+    /** A unit received, with what was read from its label. */
+    private static Map<String, Object> received(String unitId, Map<String, Object> identityCheck) {
+        return map("unitId", unitId, "identityCheck", identityCheck);
+    }
+
+    private static Response receive(String shipmentId, Map<String, Object> receipt, String idempotencyKey) {
+        RequestSpecification request = Api.given().contentType(ContentType.JSON).body(receipt);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.post("/api/v1/shipments/{id}/receipt", shipmentId);
+    }
+
+    private static String receiptOf(String shipmentId) {
+        return "/api/v1/shipments/" + shipmentId + "/receipt";
+    }
+
+    private static void shipmentStatus(String shipmentId, String status) {
+        Api.given().get("/api/v1/shipments/{id}", shipmentId).then().statusCode(200).body("status", equalTo(status));
+    }
+
+    /** The STEP_RECORDED event at {@code stage} from {@code fromSequence} on. */
+    private static JsonNode recordedAt(String coi, long fromSequence, String stage) throws Exception {
+        for (JsonNode event : custody(coi, fromSequence).get("events")) {
+            if (event.get("type").asText().equals("STEP_RECORDED") && event.get("stage").asText().equals(stage)) {
+                return event;
+            }
+        }
+        throw new AssertionError("no " + stage + " recorded from event " + fromSequence + " of " + coi);
     }
 
     private static Response post(String coi, Map<String, Object> body, String idempotencyKey) {
@@ -829,15 +1127,20 @@ class ManufacturingRulesTest {
         }
     }
 
-    /** The problem of a refusal: its type, status and where it happened. */
+    /** The problem of a step's refusal: its type, status and where it happened. */
     private static JsonNode refused(Response response, String type, String coi) throws Exception {
+        return refusedAt(response, type, "/api/v1/batches/" + coi + "/steps");
+    }
+
+    /** The problem of a refusal of the request to {@code instance}. */
+    private static JsonNode refusedAt(Response response, String type, String instance) throws Exception {
         response.then().log().ifValidationFails().statusCode(409).contentType("application/problem+json");
         JsonNode problem = JSON.readTree(response.asString());
         assertThat(problem.get("type").asText()).isEqualTo(PROBLEM + type);
         assertThat(problem.get("status").asInt()).isEqualTo(409);
         assertThat(problem.get("title").asText()).isNotBlank();
         assertThat(problem.get("detail").asText()).isNotBlank();
-        assertThat(problem.get("instance").asText()).isEqualTo("/api/v1/batches/" + coi + "/steps");
+        assertThat(problem.get("instance").asText()).isEqualTo(instance);
         return problem;
     }
 

@@ -41,7 +41,7 @@ class PinnedPlanTest {
     void eachBatchFollowsThePlanOfTheVersionItWasRegisteredWith() {
         String code = copyOfSeededAutologous();
         String early = registerCollected(code, 1);
-        saveVersion2WithoutFreezingAtCollectionAndWithRepeatableReceipt(code);
+        saveVersion2WithoutFreezingAtCollectionAndWithRepeatableAcceptance(code);
         String late = registerCollected(code, 2);
 
         Api.batch(early).statusCode(200).body("allowedNextStages", containsInAnyOrder("COLLECTED",
@@ -65,24 +65,27 @@ class PinnedPlanTest {
     void aStageVersion2MakesRepeatableMayFollowItselfOnlyInBatchesOfVersion2() {
         String code = copyOfSeededAutologous();
         String early = registerCollected(code, 1);
-        saveVersion2WithoutFreezingAtCollectionAndWithRepeatableReceipt(code);
+        saveVersion2WithoutFreezingAtCollectionAndWithRepeatableAcceptance(code);
         String late = registerCollected(code, 2);
         for (String coi : new String[] {early, late}) {
-            Api.logStep(coi, "SHIPPED_TO_MANUFACTURING").statusCode(201);
-            Api.logStep(coi, "RECEIVED_AT_MANUFACTURING").statusCode(201);
+            for (String stage : new String[] {"SHIPPED_TO_MANUFACTURING", "RECEIVED_AT_MANUFACTURING", "ACCEPTED"}) {
+                Api.advance(coi, stage);
+            }
         }
 
-        Api.logStep(late, "RECEIVED_AT_MANUFACTURING").statusCode(201)
-                .body("batch.allowedNextStages", containsInAnyOrder("RECEIVED_AT_MANUFACTURING", "ACCEPTED",
-                        "REJECTED", "QUARANTINED", "CANCELLED"));
-        Api.logStep(early, "RECEIVED_AT_MANUFACTURING").statusCode(409)
-                .body("allowedNextStages", containsInAnyOrder("ACCEPTED", "REJECTED", "QUARANTINED", "CANCELLED"));
+        Api.logStep(late, "ACCEPTED").statusCode(201)
+                .body("batch.allowedNextStages", containsInAnyOrder("ACCEPTED", "GENE_MODIFIED",
+                        "MANUFACTURING_FAILED", "QUARANTINED", "CANCELLED"));
+        Api.logStep(early, "ACCEPTED").statusCode(409)
+                .body("type", equalTo("urn:vein2vein:problem:step-out-of-order"))
+                .body("allowedNextStages", containsInAnyOrder("GENE_MODIFIED", "MANUFACTURING_FAILED", "QUARANTINED",
+                        "CANCELLED"));
     }
 
     @Test
     void aBatchPinnedToNoVersionFollowsTheStandardPlanOfItsType() throws SQLException {
         String code = copyOfSeededAutologous();
-        saveVersion2WithoutFreezingAtCollectionAndWithRepeatableReceipt(code);
+        saveVersion2WithoutFreezingAtCollectionAndWithRepeatableAcceptance(code);
         String coi = registerCollected(code, 2);
         // Only development data from before products existed has no version; make one such batch.
         try (Connection connection = Database.connect();
@@ -107,9 +110,11 @@ class PinnedPlanTest {
 
     /**
      * Version 2: {@code COLLECTED} leads straight to shipment (no freezing at the collection site),
-     * and receipt at manufacturing may be logged once per bag.
+     * and acceptance at manufacturing may be logged once per bag of starting material. (Shipping and
+     * receiving stages are recorded by shipments, one per shipment: a plan's repeatable stage is one
+     * a step logs.)
      */
-    private static void saveVersion2WithoutFreezingAtCollectionAndWithRepeatableReceipt(String code) {
+    private static void saveVersion2WithoutFreezingAtCollectionAndWithRepeatableAcceptance(String code) {
         ObjectNode definition = seededAutologousAs(code);
         ArrayNode transitions = definition.withArray("/stagePlan/transitions");
         for (int i = transitions.size() - 1; i >= 0; i--) {
@@ -121,7 +126,7 @@ class PinnedPlanTest {
                 }
             }
         }
-        definition.withArray("/stagePlan/repeatable").add("RECEIVED_AT_MANUFACTURING");
+        definition.withArray("/stagePlan/repeatable").add("ACCEPTED");
         Api.as(Tokens.admin()).contentType(ContentType.JSON).header("If-Match", "\"1\"")
                 .body(definition.toString()).put(PRODUCTS + "/{code}", code).then().statusCode(200)
                 .header("ETag", "\"2\"");

@@ -3,6 +3,7 @@ package org.vein2vein.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +19,7 @@ import io.restassured.path.json.JsonPath;
 
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.References;
+import org.vein2vein.testing.Shipping;
 import org.vein2vein.testing.StageSamples;
 import org.vein2vein.testing.Tokens;
 
@@ -47,7 +49,8 @@ class StepSafetyRulesTest {
         assertThat(problem.getString("type")).isEqualTo("urn:vein2vein:problem:labelled-dose-out-of-range");
         assertThat(problem.getString("unitId")).isEqualTo(StageSamples.bag(coi));
         assertThat(problem.getString("field")).isEqualTo("data.units[0].carPositiveViableCells");
-        Api.batch(coi).body("stage", equalTo("EXPANDED")).body("units", equalTo(List.of()));
+        Api.batch(coi).body("stage", equalTo("EXPANDED")).body("units.kind", equalTo(List.of("MATERIAL")))
+                .body("units[0].endedBy", nullValue());
         assertThat(events(coi)).isEqualTo(events);
     }
 
@@ -69,13 +72,21 @@ class StepSafetyRulesTest {
     @Test
     void aWitnessWhoIsTheTechnicianInCapitalsIsNoSecondVerifier() {
         String coi = batchAt(List.of("COLLECTED", "SHIPPED_TO_MANUFACTURING"));
+        String din = Shipping.materialOf(coi).get(0);
+        String shipment = Api.as(Tokens.qa()).get("/api/v1/batches/{coi}", coi).then().statusCode(200).extract()
+                .jsonPath().getString("units.find { it.shipmentId != null }.shipmentId");
+        Shipping.pickUp(shipment, Instant.now());
+        Shipping.deliver(shipment, Instant.now()).statusCode(201);
         long events = events(coi);
-        Map<String, Object> receipt = StageSamples.of(coi, "RECEIVED_AT_MANUFACTURING", Instant.now(), null);
-        receipt.put("identityCheck", StageSamples.map("scannedCoi", coi, "witness",
-                Tokens.TECHNICIAN_ID.toUpperCase(Locale.ROOT)));
+        Map<String, Object> receipt = StageSamples.map("occurredAt", Instant.now().toString(), "condition", "INTACT",
+                "temperatureOnArrivalC", 4.2, "units", List.of(StageSamples.map("unitId", din, "identityCheck",
+                        StageSamples.map("scannedCoi", coi, "scannedUnitId", din, "witness",
+                                Tokens.TECHNICIAN_ID.toUpperCase(Locale.ROOT)))));
 
-        Api.logStep(coi, "RECEIVED_AT_MANUFACTURING", Instant.now(), receipt).statusCode(409)
-                .body("type", equalTo("urn:vein2vein:problem:second-verifier-required"));
+        Api.given().contentType(ContentType.JSON).body(receipt)
+                .post("/api/v1/shipments/{id}/receipt", shipment).then().statusCode(409)
+                .body("type", equalTo("urn:vein2vein:problem:second-verifier-required"))
+                .body("coi", equalTo(coi));
 
         Api.batch(coi).body("stage", equalTo("SHIPPED_TO_MANUFACTURING"));
         assertThat(events(coi)).as("the refused attempt is on record").isEqualTo(events + 1);
@@ -116,7 +127,7 @@ class StepSafetyRulesTest {
     private static String batchAt(List<String> path) {
         String coi = Api.registerAutologous("PSN-SAFETY-" + References.suffix());
         for (String stage : path) {
-            Api.logStep(coi, stage).statusCode(201);
+            Api.advance(coi, stage);
         }
         return coi;
     }

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
 
 import org.vein2vein.testing.Api;
+import org.vein2vein.testing.Shipping;
+import org.vein2vein.testing.StageSamples;
 import org.vein2vein.testing.Tokens;
 
 /**
@@ -92,9 +94,20 @@ public final class ClockTesting {
                 .truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** Ends the batch's journey, which stops all its clocks: nothing of it is due any more. */
+    /**
+     * Ends the batch's journey, which stops all its clocks: nothing of it is due any more. Cancelled at
+     * the site that holds its live units (its collection site if it has none yet), as a side exit of a
+     * whole batch must be.
+     */
     public static void cancel(String coi) {
-        logStep(coi, "CANCELLED", Instant.now());
+        List<String> sites = Api.as(Tokens.qa()).get("/api/v1/batches/{coi}", coi).then().statusCode(200).extract()
+                .jsonPath().getList("units.findAll { it.endedBy == null && it.site != null }.site");
+        String site = sites.isEmpty() ? Shipping.TREATMENT : sites.get(0);
+        Instant now = Instant.now();
+        Api.given().contentType(ContentType.JSON)
+                .body(Map.of("stage", "CANCELLED", "occurredAt", now.toString(), "site", site,
+                        "data", StageSamples.of(coi, "CANCELLED", now, null)))
+                .post("/api/v1/batches/{coi}/steps", coi).then().statusCode(201);
     }
 
     /** The batch's ledger as QA reads it. */
