@@ -145,8 +145,9 @@ public class BatchUnitRepository {
                 .executeUpdate();
     }
 
+    /** The unit was thawed; a thaw logged again to lift a hold keeps the time of the one real thaw. */
     public void thawed(Coi coi, String unitId, Instant at) {
-        writing(coi, "update batch_unit set thawed_at = :at where coi = :coi and unit_id = :unit")
+        writing(coi, "update batch_unit set thawed_at = coalesce(thawed_at, :at) where coi = :coi and unit_id = :unit")
                 .setParameter("at", Timestamp.from(at))
                 .setParameter("coi", coi.value())
                 .setParameter("unit", unitId)
