@@ -183,6 +183,11 @@ class ShipmentScenarioTest {
         given(id).body("status", equalTo("DELIVERED"));
         Api.batch(coi).body("stage", equalTo("QUARANTINED"));
 
+        // Held, its labels are still checked at receipt: a wrong one is kept on record, no second hold.
+        Shipping.receive(id, packed.plusSeconds(4), -182.5, Map.of(bag, "V2V7K3Q9P2XRTB"), null).statusCode(409)
+                .body("type", endsWith("identity-mismatch")).body("hold", nullValue());
+        given(id).body("status", equalTo("DELIVERED"));
+
         // The shipment is still received: its unit comes into the site's custody, the batch stays held.
         Shipping.receive(id, packed.plusSeconds(4), -182.5, Map.of(bag, coi), null).statusCode(200);
         Api.batch(coi).body("stage", equalTo("QUARANTINED")).body("allowedNextStages", hasItem("RECEIVED_AT_SITE"));

@@ -65,6 +65,11 @@ public class ShipmentCustody {
 
     /** The clock that flags a handover nobody accepted. */
     public static final String HANDOVER_WINDOW = "handover-acceptance";
+    /** What a receipt of a held batch (or dose) is still checked for: the labels and their verifiers. */
+    private static final List<org.vein2vein.batch.domain.rules.SafetyRule> CHECKS_OF_A_HELD_RECEIPT = List.of(
+            new org.vein2vein.batch.domain.rules.IdentityCheckpoints(),
+            new org.vein2vein.batch.domain.rules.SecondVerifier());
+
     /** Who holds units after a temperature excursion: the service's monitor, not a person. */
     static final Actor TEMPERATURE_MONITOR = Actor.system("vein2vein-temperature-monitor");
 
@@ -147,7 +152,15 @@ public class ShipmentCustody {
                     .orElseThrow(() -> new BatchNotFoundException(batchStep.coi())));
             LedgerHead head = heads.computeIfAbsent(coi, ledger::head);
             if (heldAwaitingReceipt(entity, batchStep)) {
-                heldReceipts.add(batchStep);
+                // Held, it is not received into its next stage; its labels are still checked, and a
+                // mismatch kept on record like any other.
+                StepService.Decision checked = steps.decide(entity, batchStep.step(), head, actor, now,
+                        StepChannel.SHIPMENT, CHECKS_OF_A_HELD_RECEIPT);
+                if (checked.refusal().isPresent()) {
+                    decisions.add(checked);
+                } else {
+                    heldReceipts.add(batchStep);
+                }
                 continue;
             }
             StepService.Decision decision = steps.decide(entity, batchStep.step(), head, actor, now,

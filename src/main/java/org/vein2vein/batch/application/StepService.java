@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -114,6 +115,12 @@ public class StepService {
      * @throws org.vein2vein.platform.problem.ProblemException when the step's data names the wrong dose
      */
     Decision decide(BatchEntity entity, Step step, LedgerHead head, Actor actor, Instant now, StepChannel channel) {
+        return decide(entity, step, head, actor, now, channel, StepRules.IN_ORDER);
+    }
+
+    /** Runs only {@code safetyRules}, in their order, over the step: for a step the plan does not order. */
+    Decision decide(BatchEntity entity, Step step, LedgerHead head, Actor actor, Instant now, StepChannel channel,
+            List<SafetyRule> safetyRules) {
         ProductRules rules = pinnedProducts.rulesOf(entity);
         Batch batch = entity.toDomain(rules.plan());
         StepContext context;
@@ -123,7 +130,7 @@ public class StepService {
             throw StepProblems.exception(e.refusal());
         }
         Map<String, Object> notes = new LinkedHashMap<>();
-        for (SafetyRule rule : StepRules.IN_ORDER) {
+        for (SafetyRule rule : safetyRules) {
             Ruling ruling = rule.check(context);
             if (ruling instanceof Ruling.Refused refused) {
                 return new Decision(entity, context, head, actor, now, Map.of(), Optional.of(refused.refusal()));
