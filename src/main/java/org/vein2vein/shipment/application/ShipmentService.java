@@ -485,17 +485,39 @@ public class ShipmentService {
             Instant plannedPickupAt, Instant plannedArrivalAt, List<String> unitIds) {
     }
 
+    /*
+     * The instants of a transition are kept to the microsecond, as the ledger and the database keep them: a
+     * handover stored from nanoseconds would be rounded up, and the next one, sent at the same instant,
+     * refused as before it.
+     */
+
     public record PackShipment(Instant packedAt, Instant outOfStorageSince, Optional<String> deviationReference) {
+        public PackShipment {
+            packedAt = micros(packedAt);
+        }
     }
 
     public record ReleaseShipment(Instant occurredAt, Optional<String> toOrganisation, boolean toDestination,
             Optional<String> place) {
+        public ReleaseShipment {
+            occurredAt = micros(occurredAt);
+        }
     }
 
     public record AcceptHandover(Instant occurredAt, Handover.Condition condition) {
+        public AcceptHandover {
+            occurredAt = micros(occurredAt);
+        }
     }
 
     public record ReceiveShipment(Instant occurredAt, Handover.Condition condition, BigDecimal temperatureOnArrivalC,
             Optional<String> deviationReference, List<ReceivedUnit> units) {
+        public ReceiveShipment {
+            occurredAt = micros(occurredAt);
+        }
+    }
+
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 }
