@@ -22,18 +22,21 @@ import org.vein2vein.testing.Database;
 @QuarkusTest
 class LedgerTamperingTest {
 
+    /** The sequence of the newest event of {@link #receivedBatch}: its receipt at manufacturing. */
+    private static final long NEWEST = 7;
+
     @Test
     void anUntouchedLedgerIsIntactAndEndsWhereTheServiceAppended() {
-        String coi = batchWithFourEvents("PSN-TAMPER-00");
+        String coi = receivedBatch("PSN-TAMPER-00");
         JsonPath verification = verification(coi);
         assertThat(verification.getBoolean("intact")).isTrue();
-        assertThat(verification.getLong("verifiedEvents")).isEqualTo(4);
+        assertThat(verification.getLong("verifiedEvents")).isEqualTo(NEWEST);
         assertThat(verification.getMap("failure")).isNull();
     }
 
     @Test
     void anEditedPayloadIsReportedAsAHashMismatchAtItsEvent() {
-        String coi = batchWithFourEvents("PSN-TAMPER-01");
+        String coi = receivedBatch("PSN-TAMPER-01");
         tamper("update custody_event set payload = replace(payload, 'SITE-LYON-01', 'SITE-ELSEWHERE') "
                 + "where coi = '" + coi + "' and sequence = 1");
         JsonPath verification = verification(coi);
@@ -44,8 +47,18 @@ class LedgerTamperingTest {
     }
 
     @Test
+    void anEditedHandoverIsReportedAsAHashMismatchAtItsEvent() {
+        String coi = receivedBatch("PSN-TAMPER-08");
+        // Event 5: the courier accepted the shipment at pickup; someone claims another courier did.
+        tamper("update custody_event set payload = replace(payload, 'CRYO-COURIER-1', 'CRYO-COURIER-9') "
+                + "where coi = '" + coi + "' and sequence = 5 and type = 'HANDOVER_ACCEPTED'");
+        JsonPath verification = verification(coi);
+        assertBrokenAt(verification, 5, "HASH_MISMATCH");
+    }
+
+    @Test
     void aPayloadThatIsNotJsonIsReportedAndTheEventStillRead() {
-        String coi = batchWithFourEvents("PSN-TAMPER-02");
+        String coi = receivedBatch("PSN-TAMPER-02");
         tamper("update custody_event set payload = 'not json at all' where coi = '" + coi + "' and sequence = 2");
         JsonPath history = Api.custody(coi).statusCode(200).extract().jsonPath();
         assertBrokenAt(history.setRootPath("verification"), 2, "PAYLOAD_NOT_JSON");
@@ -57,7 +70,7 @@ class LedgerTamperingTest {
 
     @Test
     void aDeletedMiddleEventIsReportedAsTheMissingSequence() {
-        String coi = batchWithFourEvents("PSN-TAMPER-03");
+        String coi = receivedBatch("PSN-TAMPER-03");
         tamper("delete from custody_event where coi = '" + coi + "' and sequence = 2");
         JsonPath verification = verification(coi);
         assertBrokenAt(verification, 2, "SEQUENCE_MISMATCH");
@@ -67,30 +80,30 @@ class LedgerTamperingTest {
 
     @Test
     void aDeletedNewestEventIsReportedAgainstTheHeadTheServiceRecorded() {
-        String coi = batchWithFourEvents("PSN-TAMPER-04");
-        tamper("delete from custody_event where coi = '" + coi + "' and sequence = 4");
+        String coi = receivedBatch("PSN-TAMPER-04");
+        tamper("delete from custody_event where coi = '" + coi + "' and sequence = " + NEWEST);
         JsonPath verification = verification(coi);
-        assertBrokenAt(verification, 4, "NEWEST_EVENTS_MISSING");
-        assertThat(verification.getLong("verifiedEvents")).isEqualTo(3);
-        assertThat(verification.getLong("failure.expected.sequence")).isEqualTo(4);
-        assertThat(verification.getLong("failure.found.sequence")).isEqualTo(3);
+        assertBrokenAt(verification, NEWEST, "NEWEST_EVENTS_MISSING");
+        assertThat(verification.getLong("verifiedEvents")).isEqualTo(NEWEST - 1);
+        assertThat(verification.getLong("failure.expected.sequence")).isEqualTo(NEWEST);
+        assertThat(verification.getLong("failure.found.sequence")).isEqualTo(NEWEST - 1);
     }
 
     @Test
     void aDeletedNewestEventWithTheRecordedHeadMovedBackIsReportedByTheBatchState() {
-        String coi = batchWithFourEvents("PSN-TAMPER-05");
-        tamper("delete from custody_event where coi = '" + coi + "' and sequence = 4; "
-                + "update ledger_head h set sequence = 3, hash = e.hash from custody_event e "
-                + "where h.coi = '" + coi + "' and e.coi = h.coi and e.sequence = 3");
+        String coi = receivedBatch("PSN-TAMPER-05");
+        tamper("delete from custody_event where coi = '" + coi + "' and sequence = " + NEWEST + "; "
+                + "update ledger_head h set sequence = " + (NEWEST - 1) + ", hash = e.hash from custody_event e "
+                + "where h.coi = '" + coi + "' and e.coi = h.coi and e.sequence = " + (NEWEST - 1));
         JsonPath verification = verification(coi);
-        assertBrokenAt(verification, 4, "BATCH_STATE_MISMATCH");
+        assertBrokenAt(verification, NEWEST, "BATCH_STATE_MISMATCH");
         assertThat(verification.getString("failure.expected.stage")).isEqualTo("RECEIVED_AT_MANUFACTURING");
         assertThat(verification.getString("failure.found.stage")).isEqualTo("(no such event)");
     }
 
     @Test
     void swappedEventsAreReportedAtTheFirstOneOutOfPlace() {
-        String coi = batchWithFourEvents("PSN-TAMPER-06");
+        String coi = receivedBatch("PSN-TAMPER-06");
         String where = " where coi = '" + coi + "' and sequence = ";
         tamper("update custody_event set sequence = 100" + where + "2; update custody_event set sequence = 2" + where
                 + "3; update custody_event set sequence = 3" + where + "100");
@@ -99,20 +112,28 @@ class LedgerTamperingTest {
 
     @Test
     void aBatchMovedToAnotherStageBehindTheLedgersBackIsReported() {
-        String coi = batchWithFourEvents("PSN-TAMPER-07");
+        String coi = receivedBatch("PSN-TAMPER-07");
         tamper("update batch set stage = 'RELEASED' where coi = '" + coi + "'");
         JsonPath verification = verification(coi);
-        assertBrokenAt(verification, 4, "BATCH_STATE_MISMATCH");
+        assertBrokenAt(verification, NEWEST, "BATCH_STATE_MISMATCH");
         assertThat(verification.getString("failure.expected.stage")).isEqualTo("RELEASED");
         assertThat(verification.getString("failure.found.stage")).isEqualTo("RECEIVED_AT_MANUFACTURING");
     }
 
-    /** ORDERED, COLLECTED, SHIPPED_TO_MANUFACTURING, RECEIVED_AT_MANUFACTURING. */
-    private static String batchWithFourEvents(String subject) {
+    /**
+     * A batch received at manufacturing, through a shipment: ORDERED, COLLECTED, SHIPPED_TO_MANUFACTURING
+     * (packed), the handovers of its pickup (released, accepted) and delivery (released), and
+     * RECEIVED_AT_MANUFACTURING, the newest event, which set the batch's stage.
+     */
+    private static String receivedBatch(String subject) {
         String coi = Api.registerAutologous(subject);
         for (String stage : new String[] { "COLLECTED", "SHIPPED_TO_MANUFACTURING", "RECEIVED_AT_MANUFACTURING" }) {
-            Api.logStep(coi, stage).statusCode(201);
+            Api.advance(coi, stage);
         }
+        JsonPath history = Api.custody(coi).statusCode(200).extract().jsonPath();
+        assertThat(history.getList("events.type")).containsExactly("BATCH_REGISTERED", "STEP_RECORDED",
+                "STEP_RECORDED", "HANDOVER_RELEASED", "HANDOVER_ACCEPTED", "HANDOVER_RELEASED", "STEP_RECORDED");
+        assertThat(history.getString("events[" + (NEWEST - 1) + "].stage")).isEqualTo("RECEIVED_AT_MANUFACTURING");
         return coi;
     }
 

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,12 +19,15 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.vein2vein.batch.api.stagedata.StageDataReader;
@@ -32,10 +36,14 @@ import org.vein2vein.custody.application.CustodyEventMessage;
 import org.vein2vein.custody.application.PseudonymousReferences;
 import org.vein2vein.kernel.Actor;
 import org.vein2vein.kernel.Stage;
+import org.vein2vein.platform.security.Roles;
+import org.vein2vein.shipment.application.ExcursionRecorder;
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.CustodyTopic;
 import org.vein2vein.testing.Digests;
+import org.vein2vein.testing.Shipping;
 import org.vein2vein.testing.StageSamples;
+import org.vein2vein.testing.Tokens;
 
 /**
  * What the service publishes and serves about a batch's custody carries no personal health
@@ -56,23 +64,26 @@ class PhiAllowlistTest {
             "eventId", "a random UUID the service assigns",
             "coi", "the Chain of Identity id: random, assigned by the service, meaningless outside it",
             "sequence", "the event's position in the batch's ledger",
-            "type", "a code: BATCH_REGISTERED, STEP_RECORDED, STEP_REJECTED, TIME_WINDOW_WARNING_ISSUED or "
-                    + "TIME_WINDOW_BREACHED",
+            "type", "a code: BATCH_REGISTERED, STEP_RECORDED, STEP_REJECTED, TIME_WINDOW_WARNING_ISSUED, "
+                    + "TIME_WINDOW_BREACHED, HANDOVER_RELEASED, HANDOVER_ACCEPTED or TEMPERATURE_EXCURSION_DETECTED",
             "stage", "a code of the stage plan",
             "occurredAt", "when a manufacturing step happened, not a clinical date of the person",
             "recordedAt", "when the service recorded the event",
             "actor", "the member, not a value: see ACTOR_FIELDS",
-            "site", "a site code, an organisation's location, not the person's",
+            "site", "a site code, an organisation's location, not the person's; for a handover between couriers "
+                    + "in transit, the shipment's id (SHP-...), which the service assigns",
             "data", "the member, not a value: see REGISTRATION_DATA_FIELDS, STAGE_DATA_FIELDS, "
-                    + "SERVICE_ADDED_FIELDS, HOLD_FIELDS and REJECTION_FIELDS",
+                    + "SERVICE_ADDED_FIELDS, HOLD_FIELDS, REJECTION_FIELDS, HANDOVER_FIELDS, "
+                    + "RECEIVED_WHILE_HELD_FIELDS and EXCURSION_FIELDS",
             "previousHash", "a SHA-256 hash",
             "hash", "a SHA-256 hash");
 
     /** Who acted: staff, not patients. */
     private static final Map<String, String> ACTOR_FIELDS = allowlist(
-            "actor.id", "the staff member's pseudonymous id from their token, never a name; vein2vein-clock or "
-                    + "vein2vein-identity-checkpoint for what the service records itself",
-            "actor.role", "a code: technician, qa, ...",
+            "actor.id", "the staff member's (or courier user's) pseudonymous id from their token, never a name; "
+                    + "vein2vein-clock, vein2vein-identity-checkpoint or vein2vein-temperature-monitor for what the "
+                    + "service records itself",
+            "actor.role", "a code: technician, qa, logistics, system",
             "actor.organisation", "an organisation code");
 
     /** The data of BATCH_REGISTERED, which the service builds itself. */
@@ -82,7 +93,9 @@ class PhiAllowlistTest {
                     + "comparable with other digests, not readable, not recomputable without the service's key",
             "data.productCode", "a product code",
             "data.productVersion", "a number: the version of the product definition the batch follows",
-            "data.collectionSite", "a site code");
+            "data.collectionSite", "a site code",
+            "data.treatmentSite", "a site code: where the patient is treated, the one site an autologous batch's "
+                    + "bags may be shipped to; an organisation's location, not the person's");
 
     /**
      * The data of a step as the technician sends it: every field of every stage's typed record
@@ -156,6 +169,8 @@ class PhiAllowlistTest {
             // ALLOCATED
             "data.recipientReference", "the pseudonymous recipient reference issued by the treatment site; recorded "
                     + "as its keyed digest (recipientReferenceDigest), never as sent",
+            "data.treatmentSite", "a site code: the recipient's treatment site, the one site the dose may be "
+                    + "shipped to; an organisation's location, not the person's",
             // THAWED
             "data.thawTemperatureC", "the temperature of the thawing device");
 
@@ -172,7 +187,9 @@ class PhiAllowlistTest {
             "data.missedWindows[].max", "the product's window, a duration",
             "data.missedWindows[].startedAt", "when the step that started the window happened",
             "data.missedWindows[].deadline", "the start plus the product's window",
-            "data.missedWindows[].missedBy", "a duration: how late the step came");
+            "data.missedWindows[].missedBy", "a duration: how late the step came",
+            "data.shipmentId", "SHIPPED_TO_*, RECEIVED_AT_*: the shipment that recorded the step, an id the service "
+                    + "assigns (SHP-...)");
 
     /** The data of TIME_WINDOW_WARNING_ISSUED and TIME_WINDOW_BREACHED, which the service builds itself. */
     private static final Map<String, String> TIME_WINDOW_DATA_FIELDS = allowlist(
@@ -188,9 +205,43 @@ class PhiAllowlistTest {
 
     /** The data of the QUARANTINED step the service records when an identity check fails. */
     private static final Map<String, String> HOLD_FIELDS = allowlist(
-            "data.reason", "the code IDENTITY_DOUBT",
+            "data.reason", "the code IDENTITY_DOUBT, or TEMPERATURE_EXCURSION for a hold after an excursion",
             "data.rejectedAttempt", "the sequence of the STEP_REJECTED event that caused the hold",
+            "data.excursionEvent", "the sequence of the TEMPERATURE_EXCURSION_DETECTED event that caused the hold",
+            "data.shipmentId", "the shipment the excursion happened on: an id the service assigns (SHP-...)",
             "data.unitId", "an allogeneic dose's unit id, when the hold is the dose's");
+
+    /** The data of HANDOVER_RELEASED and HANDOVER_ACCEPTED: organisations handing a shipment to each other. */
+    private static final Map<String, String> HANDOVER_FIELDS = allowlist(
+            "data.shipmentId", "the shipment handed over: an id the service assigns (SHP-...)",
+            "data.handover", "a number: the handover's position on the shipment",
+            "data.fromOrganisation", "the releasing organisation's code: a site's or a courier's",
+            "data.toOrganisation", "the receiving organisation's code: a courier's or the destination site's",
+            "data.fromSite", "a site code: the origin, when it hands the shipment to its courier",
+            "data.toSite", "a site code: the destination, when the courier delivers it",
+            "data.place", "where couriers handed it over: a depot, an airport, a hub, named by logistics staff; "
+                    + "an organisation's location, never the person's",
+            "data.condition", "HANDOVER_ACCEPTED: a code, INTACT, DAMAGED or TEMPERATURE_EXCURSION, of the "
+                    + "package, not of the person");
+
+    /**
+     * The data of the HANDOVER_ACCEPTED the service records when a held batch is received: the receipt,
+     * whose {@code data} is the receipt's step data, allowed as a step's is (prefixed {@code data.data.}).
+     */
+    private static final Map<String, String> RECEIVED_WHILE_HELD_FIELDS = allowlist(
+            "data.receivedStage", "a code of the stage plan: the receiving stage",
+            "data.heldAtReceipt", "true: the batch (or dose) stays on hold",
+            "data.resumeStage", "a code of the stage plan: where it resumes once the hold is lifted",
+            "data.unitId", "an allogeneic dose's unit id, when the receipt is a dose's");
+
+    /** The data of TEMPERATURE_EXCURSION_DETECTED, which the service builds from a shipment's logger readings. */
+    private static final Map<String, String> EXCURSION_FIELDS = allowlist(
+            "data.shipmentId", "the shipment whose temperature left its class: an id the service assigns (SHP-...)",
+            "data.loggerId", "a temperature logger's equipment code",
+            "data.from", "when the readings left the class: a process time",
+            "data.to", "the last reading outside the class: a process time",
+            "data.extremeCelsius", "a temperature of the shipment, not of the person",
+            "data.temperatureClass", "a code: FRESH_2_TO_8_C or CRYO_AT_OR_BELOW_MINUS_150_C");
 
     /**
      * The data of STEP_REJECTED: the refused attempt, kept for the audit trail. Its {@code data} is
@@ -210,7 +261,13 @@ class PhiAllowlistTest {
             "data.details.deadline", "when the window ended: a process time",
             "data.details.missedBy", "an ISO-8601 duration");
 
+    /** A logistics organisation the courier hands a shipment to on its way. */
+    private static final String SECOND_CARRIER = "AIR-CARGO-7";
+
     private final ObjectMapper json = new ObjectMapper();
+
+    @Inject
+    ExcursionRecorder excursions;
 
     @Test
     void theKafkaMessageRecordHasExactlyTheAllowedFields() {
@@ -238,42 +295,66 @@ class PhiAllowlistTest {
 
     @Test
     void everyPublishedAndServedFieldIsAllowed() throws Exception {
-        // One journey from collection to infusion, with a missed window and a step under a deviation on the
-        // way; and a batch whose receipt is refused twice: no second verifier, then the wrong COI, which
-        // puts it on hold.
+        // One journey from collection to infusion, shipped both ways, with a missed window and a packing under
+        // a deviation on the way, and handed from the courier to a second carrier at a depot; a batch whose
+        // receipt is refused twice: no second verifier, then the wrong COI, which puts it on hold; and a batch
+        // whose shipment had a temperature excursion, held in transit and received while held.
         String journey = Api.registerAutologous("PSN-PHI-01");
         for (String stage : List.of("COLLECTED", "SHIPPED_TO_MANUFACTURING", "RECEIVED_AT_MANUFACTURING", "ACCEPTED",
                 "GENE_MODIFIED", "EXPANDED", "FORMULATED", "CRYOPRESERVED", "QC_TESTED", "RELEASED", "STORED")) {
-            Api.logStep(journey, stage).statusCode(201);
+            Api.advance(journey, stage);
         }
-        Instant shipped = Instant.now();
-        Map<String, Object> lateShipment = StageSamples.of(journey, "SHIPPED_TO_SITE", shipped, null);
-        lateShipment.put("outOfStorageSince", shipped.minusSeconds(7200).toString());
-        Api.logStep(journey, "SHIPPED_TO_SITE", shipped, lateShipment).statusCode(409)
+        String bag = StageSamples.bag(journey);
+        String toSite = Shipping.plan(Shipping.MANUFACTURING, Shipping.TREATMENT, "CRYO_AT_OR_BELOW_MINUS_150_C",
+                List.of(bag)).statusCode(201).extract().path("id");
+        Instant packed = Instant.now();
+        Shipping.pack(toSite, packed, packed.minusSeconds(7200), null).statusCode(409)
                 .body("type", equalTo("urn:vein2vein:problem:time-window-missed"));
-        step(journey, "SHIPPED_TO_SITE", shipped, lateShipment, "DEV-2026-0117").statusCode(201);
-        for (String stage : List.of("RECEIVED_AT_SITE", "THAWED")) {
-            Api.logStep(journey, stage).statusCode(201);
-        }
+        Shipping.pack(toSite, packed, packed.minusSeconds(7200), "DEV-2026-0117").statusCode(200);
+        Shipping.pickUp(toSite, packed.plusMillis(10));
+        String secondCarrier = Tokens.token("carrier-test", Roles.LOGISTICS, SECOND_CARRIER, List.of());
+        Shipping.release(Tokens.logistics(), toSite, StageSamples.map("occurredAt", packed.plusMillis(20).toString(),
+                "toOrganisation", SECOND_CARRIER, "place", "Lyon Saint-Exupery cargo depot")).statusCode(201);
+        Shipping.accept(secondCarrier, toSite, 2, packed.plusMillis(30)).statusCode(200);
+        Shipping.release(secondCarrier, toSite, StageSamples.map("occurredAt", packed.plusMillis(40).toString(),
+                "toDestination", true)).statusCode(201);
+        Shipping.receive(toSite, packed.plusMillis(50), -182.5, Map.of(bag, journey), null).statusCode(200);
+        Api.advance(journey, "THAWED");
         Api.logStep(journey, "INFUSED", Instant.now(), StageSamples.of(journey, "INFUSED", Instant.now(),
                 "PSN-PHI-01")).statusCode(201);
 
         String held = Api.registerAutologous("PSN-PHI-02");
-        Api.logStep(held, "COLLECTED").statusCode(201);
-        Api.logStep(held, "SHIPPED_TO_MANUFACTURING").statusCode(201);
-        Map<String, Object> unwitnessed = StageSamples.of(held, "RECEIVED_AT_MANUFACTURING", Instant.now(), null);
-        unwitnessed.put("identityCheck", StageSamples.map("scannedCoi", held));
-        Api.logStep(held, "RECEIVED_AT_MANUFACTURING", Instant.now(), unwitnessed).statusCode(409)
+        Api.advance(held, "COLLECTED");
+        String material = Shipping.materialOf(held).get(0);
+        String toManufacturing = delivered(material, Instant.now());
+        Map<String, Object> unwitnessed = StageSamples.map("occurredAt", Instant.now().toString(), "condition",
+                "INTACT", "temperatureOnArrivalC", 4.2, "units", List.of(StageSamples.map("unitId", material,
+                        "identityCheck", StageSamples.map("scannedCoi", held, "scannedUnitId", material))));
+        Api.given().contentType("application/json").body(unwitnessed)
+                .post("/api/v1/shipments/{id}/receipt", toManufacturing).then().statusCode(409)
                 .body("type", equalTo("urn:vein2vein:problem:second-verifier-required"));
-        Map<String, Object> otherBatch = StageSamples.of(held, "RECEIVED_AT_MANUFACTURING", Instant.now(), null);
-        otherBatch.put("identityCheck", StageSamples.check(journey, null));
-        Api.logStep(held, "RECEIVED_AT_MANUFACTURING", Instant.now(), otherBatch).statusCode(409)
+        Shipping.receive(toManufacturing, Instant.now(), 4.2, Map.of(material, journey), null).statusCode(409)
                 .body("type", equalTo("urn:vein2vein:problem:identity-mismatch"));
+
+        // The temperature monitor finds an excursion in the readings while the courier holds the shipment.
+        String excursion = Api.registerAutologous("PSN-PHI-03");
+        Api.advance(excursion, "COLLECTED");
+        String chilled = Shipping.materialOf(excursion).get(0);
+        Instant start = Instant.now();
+        String warmed = Shipping.plan(Shipping.TREATMENT, Shipping.MANUFACTURING, "FRESH_2_TO_8_C", List.of(chilled))
+                .statusCode(201).extract().path("id");
+        Shipping.pack(warmed, start).statusCode(200);
+        Shipping.pickUp(warmed, start.plusMillis(10));
+        QuarkusTransaction.requiringNew().run(() -> excursions.excursionDetected(warmed, "TL-0042",
+                start.plusMillis(20), start.plusMillis(30), new BigDecimal("14.5")));
+        Shipping.deliver(warmed, start.plusMillis(40)).statusCode(201);
+        Shipping.receive(warmed, start.plusMillis(50), 4.2, Map.of(chilled, excursion), null).statusCode(200);
+        Api.batch(excursion).statusCode(200).body("stage", equalTo("QUARANTINED"));
 
         List<JsonNode> published = new ArrayList<>();
         List<JsonNode> served = new ArrayList<>();
         try (CustodyTopic topic = new CustodyTopic()) {
-            for (String coi : List.of(journey, held)) {
+            for (String coi : List.of(journey, held, excursion)) {
                 JsonNode custody = json.readTree(Api.custody(coi).statusCode(200).extract().asString());
                 List<JsonNode> events = iterableToList(custody.get("events").elements());
                 served.addAll(events);
@@ -282,7 +363,11 @@ class PhiAllowlistTest {
             }
         }
 
-        assertThat(published).hasSameSizeAs(served).hasSize(17 + 6);
+        // The journey: registered, 15 steps, 1 refused packing, 2 x 3 handovers of two shipments, 2 more for the
+        // second carrier; the held batch: registered, collected, shipped, 3 handovers, 2 refused receipts, the
+        // hold; the excursion's: registered, collected, shipped, 3 handovers, the excursion, its hold, the receipt.
+        assertThat(published).hasSameSizeAs(served).hasSize((1 + 15 + 1 + 6 + 2) + (1 + 2 + 3 + 2 + 1)
+                + (1 + 2 + 3 + 1 + 1 + 1));
         assertThat(served).as("the events this test is about").anySatisfy(event -> assertThat(
                 fieldPaths(event.get("data"), "data.")).contains("data.assessment.inSpecification"))
                 .anySatisfy(event -> assertThat(event.get("data").has("deviationReference")).isTrue())
@@ -292,11 +377,33 @@ class PhiAllowlistTest {
                 .anySatisfy(event -> assertThat(event.at("/data/refusal").asText()).isEqualTo("IDENTITY_MISMATCH"))
                 .anySatisfy(event -> assertThat(event.get("data").has("rejectedAttempt")).isTrue())
                 .anySatisfy(event -> assertThat(event.at("/data/identityCheck/patientReferenceDigest").asText())
-                        .isEqualTo(Digests.of("PSN-PHI-01")));
+                        .isEqualTo(Digests.of("PSN-PHI-01")))
+                .anySatisfy(event -> assertThat(event.get("data").has("treatmentSite")).isTrue())
+                .anySatisfy(event -> assertThat(event.at("/data/shipmentId").asText()).isEqualTo(toSite))
+                .anySatisfy(event -> assertThat(event.get("type").asText()).isEqualTo("HANDOVER_RELEASED"))
+                .anySatisfy(event -> assertThat(event.get("type").asText()).isEqualTo("HANDOVER_ACCEPTED"))
+                .anySatisfy(event -> assertThat(event.at("/data/fromSite").asText()).isEqualTo(Shipping.MANUFACTURING))
+                .anySatisfy(event -> assertThat(event.at("/data/toSite").asText()).isEqualTo(Shipping.MANUFACTURING))
+                .anySatisfy(event -> assertThat(event.at("/data/place").asText()).isNotEmpty())
+                .anySatisfy(event -> assertThat(event.at("/data/condition").asText()).isEqualTo("INTACT"))
+                .anySatisfy(event -> assertThat(event.get("type").asText())
+                        .isEqualTo("TEMPERATURE_EXCURSION_DETECTED"))
+                .anySatisfy(event -> assertThat(event.at("/data/reason").asText()).isEqualTo("TEMPERATURE_EXCURSION"))
+                .anySatisfy(event -> assertThat(event.get("data").has("heldAtReceipt")).isTrue());
         for (JsonNode event : concat(published, served)) {
             assertOnlyAllowedFields(event);
             assertThat(event.toString()).as("no pseudonymous reference in any event").doesNotContain("PSN-PHI-0");
         }
+    }
+
+    /** Ships the unit from the treatment site to manufacturing: packed, picked up and delivered, not received. */
+    private static String delivered(String unit, Instant packedAt) {
+        String id = Shipping.plan(Shipping.TREATMENT, Shipping.MANUFACTURING, "FRESH_2_TO_8_C", List.of(unit))
+                .statusCode(201).extract().path("id");
+        Shipping.pack(id, packedAt).statusCode(200);
+        Shipping.pickUp(id, packedAt.plusMillis(10));
+        Shipping.deliver(id, packedAt.plusMillis(20)).statusCode(201);
+        return id;
     }
 
     @Test
@@ -336,15 +443,21 @@ class PhiAllowlistTest {
             }
             case "STEP_RECORDED" -> {
                 Set<String> allowed = "system".equals(event.at("/actor/role").asText())
-                        ? HOLD_FIELDS.keySet() : union(recorded(STAGE_DATA_FIELDS.keySet()),
-                                SERVICE_ADDED_FIELDS.keySet());
+                        ? HOLD_FIELDS.keySet() : stepData("data.");
                 assertThat(fieldPaths(data, "data.")).as("step data of %s", event).isSubsetOf(allowed);
             }
-            case "STEP_REJECTED" -> {
-                Set<String> attempt = recorded(STAGE_DATA_FIELDS.keySet()).stream().map(field -> "data." + field)
-                        .collect(Collectors.toSet());
-                assertThat(fieldPaths(data, "data.")).as("rejection data of %s", event)
-                        .isSubsetOf(union(REJECTION_FIELDS.keySet(), attempt));
+            case "STEP_REJECTED" -> assertThat(fieldPaths(data, "data.")).as("rejection data of %s", event)
+                    .isSubsetOf(union(REJECTION_FIELDS.keySet(), stepData("data.data.")));
+            case "HANDOVER_RELEASED", "HANDOVER_ACCEPTED" -> {
+                Set<String> allowed = data.has("heldAtReceipt")
+                        ? union(RECEIVED_WHILE_HELD_FIELDS.keySet(), stepData("data.data."))
+                        : HANDOVER_FIELDS.keySet();
+                assertThat(fieldPaths(data, "data.")).as("handover data of %s", event).isSubsetOf(allowed);
+            }
+            case "TEMPERATURE_EXCURSION_DETECTED" -> {
+                assertThat(fieldPaths(data, "data.")).as("excursion data of %s", event)
+                        .isSubsetOf(EXCURSION_FIELDS.keySet());
+                assertThat(event.at("/actor/role").asText()).isEqualTo("system");
             }
             case "TIME_WINDOW_WARNING_ISSUED", "TIME_WINDOW_BREACHED" -> {
                 assertThat(TIME_WINDOW_DATA_FIELDS.keySet()).as("time-window data of %s", event)
@@ -354,6 +467,16 @@ class PhiAllowlistTest {
             }
             default -> throw new AssertionError("an event type without an allowlist: " + event);
         }
+    }
+
+    /**
+     * The paths of a step's data as events record it, each prefixed {@code prefix}: the stage's fields
+     * (a reference as its digest) and what the service adds.
+     */
+    private static Set<String> stepData(String prefix) {
+        return union(recorded(STAGE_DATA_FIELDS.keySet()), SERVICE_ADDED_FIELDS.keySet()).stream()
+                .map(field -> prefix + field.substring("data.".length()))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The paths as events record them: a reference as its digest. */
@@ -410,14 +533,6 @@ class PhiAllowlistTest {
             }
         });
         return paths;
-    }
-
-    private static io.restassured.response.ValidatableResponse step(String coi, String stage, Instant occurredAt,
-            Map<String, ?> data, String deviationReference) {
-        return Api.given().contentType("application/json")
-                .body(Map.of("stage", stage, "occurredAt", occurredAt.toString(), "site", "SITE-LYON-01", "data", data,
-                        "deviationReference", deviationReference))
-                .post("/api/v1/batches/{coi}/steps", coi).then();
     }
 
     private static Set<String> fieldNames(JsonNode node, String prefix) {

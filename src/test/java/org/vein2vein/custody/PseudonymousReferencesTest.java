@@ -21,6 +21,7 @@ import io.restassured.http.ContentType;
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.CustodyTopic;
 import org.vein2vein.testing.Digests;
+import org.vein2vein.testing.Shipping;
 import org.vein2vein.testing.StageSamples;
 
 /**
@@ -60,20 +61,30 @@ class PseudonymousReferencesTest {
     @Test
     void refusesAWitnessNamedWithDotsOrSpaces() {
         String coi = Api.registerAutologous("PSN-MINNEC-02");
-        Api.logStep(coi, "COLLECTED").statusCode(201);
-        Api.logStep(coi, "SHIPPED_TO_MANUFACTURING").statusCode(201);
-        Map<String, Object> receipt = StageSamples.of(coi, "RECEIVED_AT_MANUFACTURING", Instant.now(), null);
-        receipt.put("identityCheck", StageSamples.map("scannedCoi", coi, "witness", "Dr.Firstname.Lastname"));
-        Api.logStep(coi, "RECEIVED_AT_MANUFACTURING", Instant.now(), receipt).statusCode(400)
-                .body("violations[0].field", equalTo("data.identityCheck.witness"));
+        Api.advance(coi, "COLLECTED");
+        List<String> material = Shipping.materialOf(coi);
+        String shipment = Shipping.plan(Shipping.TREATMENT, Shipping.MANUFACTURING, "FRESH_2_TO_8_C", material)
+                .statusCode(201).extract().path("id");
+        Instant packed = Instant.now();
+        Shipping.pack(shipment, packed).statusCode(200);
+        Shipping.pickUp(shipment, packed.plusMillis(10));
+        Shipping.deliver(shipment, packed.plusMillis(20)).statusCode(201);
+        Map<String, Object> receipt = StageSamples.map("occurredAt", Instant.now().toString(), "condition", "INTACT",
+                "temperatureOnArrivalC", 4.2, "units", List.of(StageSamples.map("unitId", material.get(0),
+                        "identityCheck", StageSamples.map("scannedCoi", coi, "witness", "Dr.Firstname.Lastname"))));
+        Api.given().contentType(ContentType.JSON).body(receipt)
+                .post("/api/v1/shipments/{id}/receipt", shipment).then().statusCode(400)
+                .body("violations[0].field", equalTo("units[0].identityCheck.witness"));
         Api.batch(coi).statusCode(200).body("stage", equalTo("SHIPPED_TO_MANUFACTURING"));
+        Api.given().get("/api/v1/shipments/{id}", shipment).then().statusCode(200).body("status",
+                equalTo("DELIVERED"));
     }
 
     @Test
     void aFailedBedsideCheckRecordsADigestOfTheScanNotTheOtherPatientsReference() throws Exception {
         String coi = Api.registerAutologous(PATIENT);
         for (String stage : TO_THAW) {
-            Api.logStep(coi, stage).statusCode(201);
+            Api.advance(coi, stage);
         }
         Map<String, Object> wrongPatient = StageSamples.of(coi, "INFUSED", Instant.now(), OTHER_PATIENT);
         Api.logStep(coi, "INFUSED", Instant.now(), wrongPatient).statusCode(409)

@@ -81,22 +81,28 @@ class OutboxDeliveryTest {
             topic.awaitRecords(second, 1);
 
             TestInfrastructure.kafka().stop();
+            // Each batch is collected twice, its material shipped to manufacturing (packed, picked up,
+            // delivered, received) and accepted there.
             List<String> stages = List.of("COLLECTED", "COLLECTED", "SHIPPED_TO_MANUFACTURING",
                     "RECEIVED_AT_MANUFACTURING", "ACCEPTED");
             for (String stage : stages) {
-                Api.logStep(first, stage).statusCode(201);
-                Api.logStep(second, stage).statusCode(201);
+                Api.advance(first, stage);
+                Api.advance(second, stage);
             }
+            List<String> events = List.of("STEP_RECORDED COLLECTED", "STEP_RECORDED COLLECTED",
+                    "STEP_RECORDED SHIPPED_TO_MANUFACTURING", "HANDOVER_RELEASED SHIPPED_TO_MANUFACTURING",
+                    "HANDOVER_ACCEPTED SHIPPED_TO_MANUFACTURING", "HANDOVER_RELEASED SHIPPED_TO_MANUFACTURING",
+                    "STEP_RECORDED RECEIVED_AT_MANUFACTURING", "STEP_RECORDED ACCEPTED");
             assertThat(Database.count("select count(*) from outbox_message where published_at is null "
                     + "and aggregate_id in ('" + first + "', '" + second + "')"))
-                    .as("accepted while Kafka is down, waiting in the outbox").isEqualTo(2L * stages.size());
+                    .as("accepted while Kafka is down, waiting in the outbox").isEqualTo(2L * events.size());
 
             TestInfrastructure.kafka().restart();
 
             for (String coi : List.of(first, second)) {
-                List<ConsumerRecord<String, String>> records = topic.awaitRecords(coi, stages.size() + 1);
-                assertThat(sequences(records)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
-                assertThat(stagesOf(records).subList(1, records.size())).containsExactlyElementsOf(stages);
+                List<ConsumerRecord<String, String>> records = topic.awaitRecords(coi, events.size() + 1);
+                assertThat(sequences(records)).containsExactlyElementsOf(oneTo(events.size() + 1));
+                assertThat(eventsOf(records).subList(1, records.size())).containsExactlyElementsOf(events);
             }
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> Database.count("select count(*) from outbox_message "
@@ -146,11 +152,12 @@ class OutboxDeliveryTest {
             for (int i = 0; i < 12; i++) {
                 String coi = Api.registerAutologous("PSN-RELAYS-" + i);
                 cois.add(coi);
-                expected.put(coi, 1 + 6);
+                // Registered, collected three times, shipped (packed, picked up, delivered), received, accepted.
+                expected.put(coi, 1 + 3 + 4 + 1 + 1);
                 work.add(writers.submit(() -> {
                     for (String stage : List.of("COLLECTED", "COLLECTED", "COLLECTED", "SHIPPED_TO_MANUFACTURING",
                             "RECEIVED_AT_MANUFACTURING", "ACCEPTED")) {
-                        Api.logStep(coi, stage).statusCode(201);
+                        Api.advance(coi, stage);
                         second.wakeUp();
                     }
                 }));
@@ -171,7 +178,8 @@ class OutboxDeliveryTest {
             Set<String> ids = new HashSet<>();
             for (String coi : cois) {
                 List<ConsumerRecord<String, String>> records = topic.recordsOf(coi);
-                assertThat(sequences(records)).as("order of %s", coi).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+                assertThat(sequences(records)).as("order of %s", coi)
+                        .containsExactlyElementsOf(oneTo(expected.get(coi)));
                 records.forEach(record -> assertThat(ids.add(CustodyTopic.header(record, "ce_id").orElseThrow()))
                         .as("no duplicate of %s", record.key()).isTrue());
             }
@@ -186,12 +194,18 @@ class OutboxDeliveryTest {
         return sequences;
     }
 
-    private List<String> stagesOf(List<ConsumerRecord<String, String>> records) throws Exception {
-        List<String> stages = new ArrayList<>();
+    /** Each record's event type and stage: {@code STEP_RECORDED COLLECTED}. */
+    private List<String> eventsOf(List<ConsumerRecord<String, String>> records) throws Exception {
+        List<String> events = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
-            stages.add(mapper.readTree(record.value()).get("stage").asText());
+            com.fasterxml.jackson.databind.JsonNode event = mapper.readTree(record.value());
+            events.add(event.get("type").asText() + " " + event.get("stage").asText());
         }
-        return stages;
+        return events;
+    }
+
+    private static List<Long> oneTo(long last) {
+        return java.util.stream.LongStream.rangeClosed(1, last).boxed().toList();
     }
 
     private static long outboxId(String coi) {

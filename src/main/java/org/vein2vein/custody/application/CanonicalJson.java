@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -21,9 +23,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class CanonicalJson {
 
     private final ObjectMapper mapper;
+    /** Reads a stored payload number for number as it was hashed: 4.0 stays 4.0, not 4. */
+    private final ObjectReader stored;
 
     public CanonicalJson(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.stored = mapper.reader().without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
     }
 
     /**
@@ -68,7 +73,7 @@ public class CanonicalJson {
     /** The stored payload as JSON, or empty when it is not a JSON object (a ledger tampered with). */
     public Optional<JsonNode> readStored(String payload) {
         try {
-            JsonNode node = mapper.readTree(payload);
+            JsonNode node = stored.readTree(payload);
             return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
         } catch (JsonProcessingException e) {
             return Optional.empty();

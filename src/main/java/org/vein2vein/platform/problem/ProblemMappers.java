@@ -272,7 +272,10 @@ public class ProblemMappers {
         return field.isEmpty() ? "(body)" : field.toString();
     }
 
-    /** 'logStep.request.site' becomes 'site'; a path parameter 'logStep.coi' becomes 'path.coi'. */
+    /**
+     * 'logStep.request.site' becomes 'site'; a path parameter 'logStep.coi' becomes 'path.coi'; a member of a
+     * list's element names its index, as step data does: 'units[0].identityCheck.witness', 'unitIds[1]'.
+     */
     private static String fieldOf(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
         boolean bodyParameter = false;
@@ -285,6 +288,12 @@ public class ProblemMappers {
                 if (!bodyParameter) {
                     field.append(node.getName());
                 }
+                continue;
+            }
+            if (node.isInIterable() && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 continue;
             }
             if (!field.isEmpty()) {

@@ -65,7 +65,7 @@ class IdempotentWritesTest {
         String step = collected(Instant.now());
         Response first = logStep(key, coi, step);
         first.then().statusCode(201).body("event.sequence", equalTo(2));
-        Api.logStep(coi, "SHIPPED_TO_MANUFACTURING").statusCode(201);
+        Api.advance(coi, "SHIPPED_TO_MANUFACTURING");
         Counts before = Counts.now();
 
         Response retry = logStep(key, coi, step);

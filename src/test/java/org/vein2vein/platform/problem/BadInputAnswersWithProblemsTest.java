@@ -936,6 +936,27 @@ class BadInputAnswersWithProblemsTest {
     // --- Paths that serve nothing ------------------------------------------------------------
 
     @Nested
+    class PlanningAShipment {
+
+        @Test
+        void namesEachRefusedUnitIdByItsIndex() {
+            Instant now = Instant.now();
+            ObjectNode plan = json.createObjectNode().put("originSite", "SITE-LYON-01")
+                    .put("destinationSite", "MFG-GENT-01").put("courier", "CRYO-COURIER-1").put("shipperId", "CB-0042")
+                    .put("temperatureClass", "FRESH_2_TO_8_C").put("plannedPickupAt", now.plusSeconds(600).toString())
+                    .put("plannedArrivalAt", now.plusSeconds(7200).toString());
+            plan.putArray("unitIds").add("not a unit").addNull();
+
+            JsonPath problem = refused(400, "invalid-request", "/api/v1/shipments",
+                    () -> postJson("/api/v1/shipments", plan));
+
+            assertThat(problem.getList("violations.field", String.class)).containsExactly("unitIds[0]", "unitIds[1]");
+            assertViolation(problem, "unitIds[0]", "must be a unit id");
+            assertViolation(problem, "unitIds[1]", "must not be null");
+        }
+    }
+
+    @Nested
     class AddressingNothing {
 
         @ParameterizedTest

@@ -20,6 +20,7 @@ import io.restassured.http.ContentType;
 import org.vein2vein.platform.embedded.DevSigningKeys;
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.Database;
+import org.vein2vein.testing.Shipping;
 import org.vein2vein.testing.StageSamples;
 import org.vein2vein.testing.TestInfrastructure;
 import org.vein2vein.testing.Tokens;
@@ -109,21 +110,66 @@ class AccessRulesTest {
         step(LYON_TECHNICIAN, coi, "COLLECTED", "SITE-LYON-01", sample(coi, "COLLECTED")).then().statusCode(201);
         Api.as(GENT_TECHNICIAN).get("/api/v1/batches/{coi}", coi).then().statusCode(404);
 
-        Map<String, Object> shipment = sample(coi, "SHIPPED_TO_MANUFACTURING");
-        shipment.remove("destinationSite");
-        step(LYON_TECHNICIAN, coi, "SHIPPED_TO_MANUFACTURING", "SITE-LYON-01", shipment).then().statusCode(400)
-                .body("violations.field", equalTo(List.of("data.destinationSite")));
-        shipment.put("destinationSite", "MFG-GENT-01");
-        step(LYON_TECHNICIAN, coi, "SHIPPED_TO_MANUFACTURING", "SITE-LYON-01", shipment).then().statusCode(201);
-        step(GENT_TECHNICIAN, coi, "RECEIVED_AT_MANUFACTURING", "MFG-GENT-01", sample(coi, "RECEIVED_AT_MANUFACTURING"))
-                .then().statusCode(201)
-                .body("event.actor.id", equalTo("tech-gent"))
-                .body("event.actor.role", equalTo("technician"))
-                .body("event.actor.organisation", equalTo("MFG-GENT"));
+        // Not by a step: shipments record the shipping stages.
+        step(LYON_TECHNICIAN, coi, "SHIPPED_TO_MANUFACTURING", "SITE-LYON-01", sample(coi, "SHIPPED_TO_MANUFACTURING"))
+                .then().statusCode(409).body("type", equalTo("urn:vein2vein:problem:recorded-by-shipments"));
+        Api.as(GENT_TECHNICIAN).get("/api/v1/batches/{coi}", coi).then().statusCode(404);
+
+        List<String> material = Shipping.materialOf(coi);
+        Map<String, Object> plan = Shipping.plan(LYON_TECHNICIAN, "SITE-LYON-01", "MFG-GENT-01", "FRESH_2_TO_8_C",
+                material).statusCode(201).extract().as(Map.class);
+        String shipment = (String) plan.get("id");
+        Api.as(GENT_TECHNICIAN).get("/api/v1/batches/{coi}", coi).then().statusCode(404);
+        Instant packedAt = Instant.now();
+        Api.as(LYON_TECHNICIAN).contentType(ContentType.JSON).body(Map.of("packedAt", packedAt.toString(),
+                "outOfStorageSince", packedAt.minusSeconds(600).toString()))
+                .post("/api/v1/shipments/{id}/packing", shipment).then().statusCode(200);
+        // Once it is on its way to manufacturing, the batch is the manufacturer's to see.
+        Api.as(GENT_TECHNICIAN).get("/api/v1/batches/{coi}", coi).then().statusCode(200)
+                .body("stage", equalTo("SHIPPED_TO_MANUFACTURING"));
+        Shipping.release(LYON_TECHNICIAN, shipment, StageSamples.map("occurredAt", packedAt.plusMillis(10).toString(),
+                "toOrganisation", Shipping.COURIER)).statusCode(201);
+        Shipping.accept(Tokens.logistics(), shipment, 1, packedAt.plusMillis(20)).statusCode(200);
+        Shipping.deliver(shipment, packedAt.plusMillis(30)).statusCode(201);
+        Api.as(GENT_TECHNICIAN).contentType(ContentType.JSON).body(StageSamples.map("occurredAt",
+                packedAt.plusMillis(40).toString(), "condition", "INTACT", "temperatureOnArrivalC", 4.2, "units",
+                List.of(StageSamples.map("unitId", material.get(0), "identityCheck",
+                        StageSamples.check(coi, material.get(0))))))
+                .post("/api/v1/shipments/{id}/receipt", shipment).then().statusCode(200);
 
         Api.as(Tokens.qa()).get("/api/v1/batches/{coi}/custody", coi).then().statusCode(200)
-                .body("events.actor.id", equalTo(List.of("tech-test", "tech-test", "tech-test", "tech-gent")))
+                .body("events.actor.id", equalTo(List.of("tech-test", "tech-test", "tech-test", "tech-test",
+                        "courier-test", "courier-test", "tech-gent")))
+                .body("events.type", equalTo(List.of("BATCH_REGISTERED", "STEP_RECORDED", "STEP_RECORDED",
+                        "HANDOVER_RELEASED", "HANDOVER_ACCEPTED", "HANDOVER_RELEASED", "STEP_RECORDED")))
+                .body("events[4].actor.role", equalTo("logistics"))
+                .body("events[4].actor.organisation", equalTo(Shipping.COURIER))
+                .body("events[6].stage", equalTo("RECEIVED_AT_MANUFACTURING"))
+                .body("events[6].actor.role", equalTo("technician"))
+                .body("events[6].actor.organisation", equalTo("MFG-GENT"))
                 .body("verification.intact", equalTo(true));
+    }
+
+    @Test
+    void aShipmentIsPlannedOnlyWithADestinationAndOnlyByATechnicianOfItsOrigin() {
+        String coi = registeredInLyon();
+        step(LYON_TECHNICIAN, coi, "COLLECTED", "SITE-LYON-01", sample(coi, "COLLECTED")).then().statusCode(201);
+        List<String> material = Shipping.materialOf(coi);
+        long before = Database.count("select count(*) from shipment");
+
+        Instant now = Instant.now();
+        Api.as(LYON_TECHNICIAN).contentType(ContentType.JSON).body(Map.of("originSite", "SITE-LYON-01", "courier",
+                Shipping.COURIER, "shipperId", "CB-0042", "temperatureClass", "FRESH_2_TO_8_C", "plannedPickupAt",
+                now.plusSeconds(600).toString(), "plannedArrivalAt", now.plusSeconds(7200).toString(),
+                "unitIds", material))
+                .post("/api/v1/shipments").then().statusCode(400)
+                .body("violations.field", equalTo(List.of("destinationSite")));
+        Shipping.plan(GENT_TECHNICIAN, "SITE-LYON-01", "MFG-GENT-01", "FRESH_2_TO_8_C", material).statusCode(403)
+                .body("type", equalTo("urn:vein2vein:problem:site-not-permitted"));
+        Shipping.plan(Tokens.logistics(), "SITE-LYON-01", "MFG-GENT-01", "FRESH_2_TO_8_C", material).statusCode(403)
+                .body("type", equalTo("urn:vein2vein:problem:forbidden"));
+        assertThat(Database.count("select count(*) from shipment")).isEqualTo(before);
+        Api.as(GENT_TECHNICIAN).get("/api/v1/batches/{coi}", coi).then().statusCode(404);
     }
 
     private static String registeredInLyon() {
