@@ -219,8 +219,8 @@ class PhiAllowlistTest {
             "data.toOrganisation", "the receiving organisation's code: a courier's or the destination site's",
             "data.fromSite", "a site code: the origin, when it hands the shipment to its courier",
             "data.toSite", "a site code: the destination, when the courier delivers it",
-            "data.place", "where couriers handed it over: a depot, an airport, a hub, named by logistics staff; "
-                    + "an organisation's location, never the person's",
+            "data.place", "where couriers handed it over: the code of a depot, an airport or a hub (a code, "
+                    + "never free text, so no name can be typed there)",
             "data.condition", "HANDOVER_ACCEPTED: a code, INTACT, DAMAGED or TEMPERATURE_EXCURSION, of the "
                     + "package, not of the person");
 
@@ -314,7 +314,7 @@ class PhiAllowlistTest {
         Shipping.pickUp(toSite, packed.plusMillis(10));
         String secondCarrier = Tokens.token("carrier-test", Roles.LOGISTICS, SECOND_CARRIER, List.of());
         Shipping.release(Tokens.logistics(), toSite, StageSamples.map("occurredAt", packed.plusMillis(20).toString(),
-                "toOrganisation", SECOND_CARRIER, "place", "Lyon Saint-Exupery cargo depot")).statusCode(201);
+                "toOrganisation", SECOND_CARRIER, "place", "LYS-CARGO-DEPOT")).statusCode(201);
         Shipping.accept(secondCarrier, toSite, 2, packed.plusMillis(30)).statusCode(200);
         Shipping.release(secondCarrier, toSite, StageSamples.map("occurredAt", packed.plusMillis(40).toString(),
                 "toDestination", true)).statusCode(201);

@@ -62,6 +62,7 @@ public class ShipmentCustody {
     private final StepPayloads payloads;
     private final PinnedProducts pinnedProducts;
     private final ClockService clocks;
+    private final java.time.Clock clock;
 
     /** The clock that flags a handover nobody accepted. */
     public static final String HANDOVER_WINDOW = "handover-acceptance";
@@ -75,7 +76,8 @@ public class ShipmentCustody {
 
     public ShipmentCustody(BatchRepository batches, BatchUnitRepository units, BatchSiteRepository batchSites,
             StepService steps, Ledger ledger, SiteRegistry sites, StepRecorder recorder, StepPayloads payloads,
-            PinnedProducts pinnedProducts, ClockService clocks) {
+            PinnedProducts pinnedProducts, ClockService clocks, java.time.Clock clock) {
+        this.clock = clock;
         this.recorder = recorder;
         this.payloads = payloads;
         this.pinnedProducts = pinnedProducts;
@@ -248,7 +250,7 @@ public class ShipmentCustody {
      */
     public void holdForExcursion(String shipmentId, Map<String, List<String>> unitIdsByCoi, ObjectNode excursion,
             Instant at) {
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         for (Map.Entry<String, List<String>> onBoard : new TreeMap<>(unitIdsByCoi).entrySet()) {
             Coi coi = new Coi(onBoard.getKey());
             BatchEntity entity = batches.findForUpdate(coi).orElseThrow(() -> new BatchNotFoundException(coi));
@@ -323,19 +325,22 @@ public class ShipmentCustody {
     }
 
     /**
-     * Appends a custody event to the ledger of each batch, at the batch's current stage.
+     * Appends a custody event to the ledger of each batch on board, at the stage of what is on board:
+     * the doses' own stage for doses of an allogeneic lot, else the batch's.
      *
-     * @param site the site where it happened, or the shipment's id for a handover in transit
+     * @param unitIdsByCoi the units on board, by batch
+     * @param site         the site where it happened, or the shipment's id for a handover in transit
      */
-    public List<CustodyEvent> appendToLedgers(Collection<String> cois, CustodyEventType type, Instant occurredAt,
-            Actor actor, String site, ObjectNode payload) {
-        SortedSet<String> ordered = new TreeSet<>(cois);
+    public List<CustodyEvent> appendToLedgers(Map<String, List<String>> unitIdsByCoi, CustodyEventType type,
+            Instant occurredAt, Actor actor, String site, ObjectNode payload) {
         List<CustodyEvent> events = new ArrayList<>();
-        for (String coi : ordered) {
-            BatchEntity entity = batches.findForUpdate(new Coi(coi)).orElseThrow(() -> new BatchNotFoundException(
-                    new Coi(coi)));
-            CustodyEvent event = ledger.append(ledger.head(coi), new Ledger.NewCustodyEvent(coi, type,
-                    entity.stage().name(), occurredAt, actor, site, payload.deepCopy()));
+        for (Map.Entry<String, List<String>> onBoard : new TreeMap<>(unitIdsByCoi).entrySet()) {
+            Coi coi = new Coi(onBoard.getKey());
+            BatchEntity entity = batches.findForUpdate(coi).orElseThrow(() -> new BatchNotFoundException(coi));
+            Stage stage = onBoard.getValue().stream().map(unit -> units.dose(coi, unit)).flatMap(Optional::stream)
+                    .map(Dose::stage).findFirst().orElse(entity.stage());
+            CustodyEvent event = ledger.append(ledger.head(coi.value()), new Ledger.NewCustodyEvent(coi.value(), type,
+                    stage.name(), occurredAt, actor, site, payload.deepCopy()));
             events.add(event);
         }
         Log.infof("Shipment event %s appended to %d ledger(s) at %s", type, events.size(), site);

@@ -21,6 +21,7 @@ public record ReleaseShipmentRequest(
         @Schema(description = "true: the courier delivers it to the destination site, which accepts it by "
                 + "receiving it") Boolean toDestination,
         @Pattern(regexp = ShipmentFields.PLACE, message = ShipmentFields.PLACE_MESSAGE)
-        @Schema(description = "Where it was handed over, in words", example = "Lyon Saint-Exupéry cargo depot")
+        @Schema(description = "Where it was handed over: the code of a depot, airport or hub (never free text)",
+                example = "LYS-CARGO-DEPOT")
         String place) {
 }

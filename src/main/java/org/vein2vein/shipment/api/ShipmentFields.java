@@ -13,8 +13,9 @@ final class ShipmentFields {
     static final String EQUIPMENT_ID_MESSAGE = "must be an equipment id: 3 to 32 upper-case letters, digits or '-'";
     static final String TRACKING_NUMBER = "[A-Za-z0-9][A-Za-z0-9-]{2,63}";
     static final String TRACKING_NUMBER_MESSAGE = "must be 3 to 64 letters, digits or '-'";
-    static final String PLACE = "[\\p{L}\\p{N}](?:[\\p{L}\\p{M}\\p{N} .,'&()/-]{0,118}[\\p{L}\\p{M}\\p{N}.)])?";
-    static final String PLACE_MESSAGE = "must be a place's name: 1 to 120 letters, digits, spaces and . , ' & ( ) / -";
+    /** A place is a code (a depot's, an airport's), never free text: nobody can type a person's name there. */
+    static final String PLACE = "[A-Z0-9][A-Z0-9-]{2,63}";
+    static final String PLACE_MESSAGE = "must be a place code: 3 to 64 upper-case letters, digits or '-', e.g. LYS-CARGO-DEPOT";
 
     private ShipmentFields() {
     }

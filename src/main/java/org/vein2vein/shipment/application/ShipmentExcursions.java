@@ -2,11 +2,9 @@ package org.vein2vein.shipment.application;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -47,9 +45,7 @@ public class ShipmentExcursions implements ExcursionRecorder {
             BigDecimal extremeCelsius) {
         Shipment shipment = shipments.findForUpdate(shipmentId).orElseThrow(() -> new ShipmentNotFoundException(
                 shipmentId));
-        Map<String, List<String>> unitsByCoi = new TreeMap<>();
-        shipment.units().forEach(unit -> unitsByCoi.computeIfAbsent(unit.coi(), coi -> new ArrayList<>())
-                .add(unit.unitId()));
+        Map<String, List<String>> unitsByCoi = ShipmentService.unitsByCoi(shipment);
         ObjectNode excursion = mapper.createObjectNode()
                 .put("loggerId", loggerId)
                 .put("from", from.toString())

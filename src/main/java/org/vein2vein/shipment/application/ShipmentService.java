@@ -189,10 +189,7 @@ public class ShipmentService {
         if (outcome instanceof ShipmentCustody.StagesRefused refused) {
             return new RefusedOnRecord(shipment, refused);
         }
-        Map<String, List<String>> unitsByCoi = new TreeMap<>();
-        shipment.units().forEach(unit -> unitsByCoi.computeIfAbsent(unit.coi(), coi -> new ArrayList<>())
-                .add(unit.unitId()));
-        custody.boarded(shipment.id(), unitsByCoi, shipment.originSite(), command.packedAt());
+        custody.boarded(shipment.id(), unitsByCoi(shipment), shipment.originSite(), command.packedAt());
         Shipment packed = with(shipment, ShipmentStatus.PACKED, shipment.custodian(),
                 Optional.of(command.outOfStorageSince()), Optional.of(command.packedAt()), shipment.pickedUpAt(),
                 shipment.deliveredAt(), shipment.receivedAt(), shipment.handovers());
@@ -251,7 +248,7 @@ public class ShipmentService {
                 delivering ? Optional.of(command.occurredAt()) : shipment.deliveredAt(), shipment.receivedAt(),
                 handovers);
         shipments.save(released);
-        custody.appendToLedgers(shipment.cois(), CustodyEventType.HANDOVER_RELEASED, command.occurredAt(), actor,
+        custody.appendToLedgers(unitsByCoi(shipment), CustodyEventType.HANDOVER_RELEASED, command.occurredAt(), actor,
                 readPoint(shipment, handover), handoverPayload(shipment, handover));
         custody.handoverAwaited(shipment.id(), handover.number(), shipment.cois(), command.occurredAt(),
                 config.handoverAcceptanceWithin());
@@ -292,7 +289,7 @@ public class ShipmentService {
         custody.handedOver(shipment.id(), shipment.cois(), pending.to().organisation(), command.occurredAt());
         custody.handoverAnswered(shipment.id(), number, shipment.cois(), command.occurredAt());
         ObjectNode payload = handoverPayload(shipment, accepted).put("condition", command.condition().name());
-        custody.appendToLedgers(shipment.cois(), CustodyEventType.HANDOVER_ACCEPTED, command.occurredAt(), actor,
+        custody.appendToLedgers(unitsByCoi(shipment), CustodyEventType.HANDOVER_ACCEPTED, command.occurredAt(), actor,
                 readPoint(shipment, accepted), payload);
         partners.publish(events.of(moved, "HANDOVER_ACCEPTED", command.occurredAt(), Optional.of(accepted),
                 Optional.empty(), Optional.of(command.condition().name())));
@@ -423,6 +420,13 @@ public class ShipmentService {
         return StageData.Condition.valueOf(condition.name());
     }
 
+    static Map<String, List<String>> unitsByCoi(Shipment shipment) {
+        Map<String, List<String>> unitsByCoi = new TreeMap<>();
+        shipment.units().forEach(unit -> unitsByCoi.computeIfAbsent(unit.coi(), coi -> new ArrayList<>())
+                .add(unit.unitId()));
+        return unitsByCoi;
+    }
+
     private static List<CandidateUnit> candidates(List<UnitOnRecord> found) {
         return found.stream().map(unit -> new CandidateUnit(unit.coi(), unit.unitId(), unit.kind(), unit.custody(),
                 unit.boundFor())).toList();
@@ -528,8 +532,8 @@ public class ShipmentService {
 
     public record PackShipment(Instant packedAt, Instant outOfStorageSince, Optional<String> deviationReference) {
         public PackShipment {
+            // Only the event's own time: outOfStorageSince is step data, kept as sent.
             packedAt = packedAt.truncatedTo(ChronoUnit.MICROS);
-            outOfStorageSince = outOfStorageSince.truncatedTo(ChronoUnit.MICROS);
         }
     }
 
