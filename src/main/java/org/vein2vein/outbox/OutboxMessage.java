@@ -7,18 +7,21 @@ import java.util.UUID;
 
 /**
  * A message to publish once the transaction that wrote it commits. It becomes a CloudEvent in
- * binary mode: {@code eventId} is {@code ce_id}, {@code type} is {@code ce_type},
+ * binary mode on {@code topic}: {@code eventId} is {@code ce_id}, {@code type} is {@code ce_type},
  * {@code aggregateId} is both the Kafka key and {@code ce_subject}, {@code occurredAt} is
- * {@code ce_time}, and each extension attribute becomes a {@code ce_<name>} header.
+ * {@code ce_time}, and each extension attribute becomes a {@code ce_<name>} header. Aggregate ids of
+ * different topics never collide (COIs start with {@code V2V}, shipment ids with {@code SHP-}), so
+ * an aggregate's messages keep their order whichever topics share its lane.
  *
  * @param payload    the JSON data of the event
  * @param extensions CloudEvents extension attributes: lower-case alphanumeric names
  */
-public record OutboxMessage(UUID eventId, String aggregateId, String type, Instant occurredAt, String payload,
-        Map<String, String> extensions) {
+public record OutboxMessage(UUID eventId, OutboxTopic topic, String aggregateId, String type, Instant occurredAt,
+        String payload, Map<String, String> extensions) {
 
     public OutboxMessage {
         Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(aggregateId, "aggregateId");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(occurredAt, "occurredAt");
