@@ -13,6 +13,8 @@ import java.util.UUID;
  * different topics never collide (COIs start with {@code V2V}, shipment ids with {@code SHP-}), so
  * an aggregate's messages keep their order whichever topics share its lane.
  *
+ * @param occurredAt to the microsecond, as the outbox keeps it for {@code ce_time}: a finer time would make
+ *                   {@code ce_time} differ from the time in the event's data
  * @param payload    the JSON data of the event
  * @param extensions CloudEvents extension attributes: lower-case alphanumeric names
  */
@@ -26,6 +28,10 @@ public record OutboxMessage(UUID eventId, OutboxTopic topic, String aggregateId,
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(payload, "payload");
+        if (occurredAt.getNano() % 1_000 != 0) {
+            throw new IllegalArgumentException("occurredAt " + occurredAt + " is finer than the microsecond the outbox "
+                    + "keeps for ce_time: truncate it, as the ledger does");
+        }
         extensions = Map.copyOf(extensions);
         for (String name : extensions.keySet()) {
             if (!name.matches("[a-z0-9]{1,20}")) {

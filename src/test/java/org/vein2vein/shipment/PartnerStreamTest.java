@@ -141,6 +141,19 @@ class PartnerStreamTest {
     }
 
     @Test
+    void aTimeFinerThanTheMicrosecondIsRefused() {
+        ShipmentEventMessage planned = ShipmentEvents.planned(ShipmentEvents.newShipmentId(), Instant.now());
+        ShipmentEventMessage nanos = new ShipmentEventMessage(planned.shipmentId(), 1, "PLANNED",
+                planned.occurredAt().plusNanos(1), planned.status(), planned.originSite(), planned.destinationSite(),
+                planned.courier(), planned.custodian(), planned.trackingNumber(), planned.temperatureClass(),
+                planned.units(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        // ce_time, kept to the microsecond, would differ from the data's occurredAt.
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> partnerStream.publish(nanos)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("microsecond");
+    }
+
+    @Test
     void publishingOutsideATransactionIsRefused() {
         ShipmentEventMessage planned = ShipmentEvents.planned(ShipmentEvents.newShipmentId(), Instant.now());
 

@@ -3,6 +3,7 @@ package org.vein2vein.testing;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -41,9 +42,11 @@ public final class ShipmentEvents {
 
     /**
      * The shipment's journey, one event of each type, in order: planned and packed at the origin,
-     * handed to the courier, an excursion in transit, handed to the destination, received there.
+     * handed to the courier, an excursion in transit, handed to the destination, received there. Times
+     * are kept to the microsecond, as the service keeps them.
      */
-    public static List<ShipmentEventMessage> journey(String shipmentId, Instant plannedAt) {
+    public static List<ShipmentEventMessage> journey(String shipmentId, Instant planned) {
+        Instant plannedAt = planned.truncatedTo(ChronoUnit.MICROS);
         List<UnitOnBoard> units = unitsOfANewBatch();
         Handover toCourier = new Handover(1, ORIGIN, Optional.of(ORIGIN_SITE), COURIER, Optional.empty(),
                 Optional.of("Loading bay B"));
