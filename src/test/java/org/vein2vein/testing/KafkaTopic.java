@@ -55,6 +55,17 @@ public class KafkaTopic implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /** Reads up to the end the topic had when called, and returns every record seen. */
+    public List<ConsumerRecord<String, String>> readToTheEnd() {
+        poll();
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            poll();
+            return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+        });
+        return all();
+    }
+
     /** Reads whatever has arrived since the last poll. */
     public void poll() {
         if (consumer.assignment().isEmpty()) {
