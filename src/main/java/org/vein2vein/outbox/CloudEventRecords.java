@@ -11,19 +11,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
-/** Turns outbox rows into Kafka records in CloudEvents 1.0 binary content mode. */
+/** Turns outbox rows into Kafka records in CloudEvents 1.0 binary content mode, each on its row's topic. */
 final class CloudEventRecords {
 
     private static final TypeReference<Map<String, String>> EXTENSIONS = new TypeReference<>() {
     };
 
     private final ObjectMapper mapper;
-    private final String topic;
     private final String source;
 
-    CloudEventRecords(ObjectMapper mapper, String topic, String source) {
+    CloudEventRecords(ObjectMapper mapper, String source) {
         this.mapper = mapper;
-        this.topic = topic;
         this.source = source;
     }
 
@@ -37,7 +35,7 @@ final class CloudEventRecords {
         header(headers, "ce_time", DateTimeFormatter.ISO_INSTANT.format(message.occurredAt));
         header(headers, "content-type", "application/json");
         extensions(message).forEach((name, value) -> header(headers, "ce_" + name, value));
-        return new ProducerRecord<>(topic, null, message.aggregateId,
+        return new ProducerRecord<>(message.topic, null, message.aggregateId,
                 message.payload.getBytes(StandardCharsets.UTF_8), headers);
     }
 

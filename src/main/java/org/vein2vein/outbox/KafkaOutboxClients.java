@@ -1,5 +1,6 @@
 package org.vein2vein.outbox;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -59,24 +61,34 @@ public class KafkaOutboxClients {
         return new KafkaProducer<>(settings);
     }
 
-    /** Creates the custody topic if it does not exist yet; throws while Kafka is unreachable. */
-    public void ensureTopic() {
+    /** Creates the custody and shipments topics where they do not exist yet; throws while Kafka is unreachable. */
+    public void ensureTopics() {
         Map<String, Object> settings = new HashMap<>(connection());
         settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        List<NewTopic> topics = Arrays.stream(OutboxTopic.values()).map(topic -> topic.configuredName(config))
+                .distinct()
+                .map(name -> new NewTopic(name, config.topicPartitions(), config.topicReplicationFactor()))
+                .toList();
         try (Admin admin = Admin.create(settings)) {
-            NewTopic topic = new NewTopic(config.topic(), config.topicPartitions(), config.topicReplicationFactor());
-            admin.createTopics(List.of(topic)).all().get(15, TimeUnit.SECONDS);
-            Log.infof("Created Kafka topic %s", config.topic());
+            // One request creates them all; each topic's answer comes with it.
+            admin.createTopics(topics).values().forEach(KafkaOutboxClients::awaitCreated);
+        }
+    }
+
+    private static void awaitCreated(String topic, KafkaFuture<Void> creation) {
+        try {
+            creation.get(15, TimeUnit.SECONDS);
+            Log.infof("Created Kafka topic %s", topic);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create topic " + config.topic() + ": " + e.getCause(), e);
+                throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause(), e);
             }
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka did not answer within 15 s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topic " + config.topic(), e);
+            throw new IllegalStateException("interrupted while creating topic " + topic, e);
         }
     }
 

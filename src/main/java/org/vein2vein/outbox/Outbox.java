@@ -28,18 +28,21 @@ public class Outbox {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Event<OutboxMessageWritten> written;
+    private final OutboxConfig config;
 
-    public Outbox(EntityManager entityManager, ObjectMapper mapper, Clock clock, Event<OutboxMessageWritten> written) {
+    public Outbox(EntityManager entityManager, ObjectMapper mapper, Clock clock, Event<OutboxMessageWritten> written,
+            OutboxConfig config) {
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.clock = clock;
         this.written = written;
+        this.config = config;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(OutboxMessage message) {
-        entityManager.persist(new OutboxMessageEntity(message, lane(message.aggregateId()),
-                extensionsJson(message), clock.instant()));
+        entityManager.persist(new OutboxMessageEntity(message, message.topic().configuredName(config),
+                lane(message.aggregateId()), extensionsJson(message), clock.instant()));
         written.fire(new OutboxMessageWritten());
     }
 

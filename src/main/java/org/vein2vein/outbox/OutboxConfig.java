@@ -6,7 +6,7 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How the outbox relay publishes custody events to Kafka. */
+/** How the outbox relay publishes custody and shipment events to Kafka. */
 @ConfigMapping(prefix = "vein2vein.outbox")
 public interface OutboxConfig {
 
@@ -14,10 +14,14 @@ public interface OutboxConfig {
     @WithDefault("vein2vein.custody.v1")
     String topic();
 
-    /** Partitions of the topic when the relay creates it; the broker's default when unset. */
+    /** Kafka topic the shipment events go to: the partner stream (docs/partner-stream.md). */
+    @WithDefault("vein2vein.shipments.v1")
+    String shipmentsTopic();
+
+    /** Partitions of each topic when the relay creates it; the broker's default when unset. */
     Optional<Integer> topicPartitions();
 
-    /** Replication factor of the topic when the relay creates it; the broker's default when unset. */
+    /** Replication factor of each topic when the relay creates it; the broker's default when unset. */
     Optional<Short> topicReplicationFactor();
 
     /** The CloudEvents {@code source} of every event. */

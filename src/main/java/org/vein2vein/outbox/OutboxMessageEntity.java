@@ -23,6 +23,10 @@ class OutboxMessageEntity {
     @Column(name = "event_id", nullable = false, unique = true)
     UUID eventId;
 
+    /** The topic's name as configured when the row was written; see migration V15. */
+    @Column(name = "topic", nullable = false, length = 249)
+    String topic;
+
     @Column(name = "aggregate_id", nullable = false, length = 64)
     String aggregateId;
 
@@ -50,8 +54,9 @@ class OutboxMessageEntity {
     protected OutboxMessageEntity() {
     }
 
-    OutboxMessageEntity(OutboxMessage message, short lane, String extensionsJson, Instant createdAt) {
+    OutboxMessageEntity(OutboxMessage message, String topic, short lane, String extensionsJson, Instant createdAt) {
         this.eventId = message.eventId();
+        this.topic = topic;
         this.aggregateId = message.aggregateId();
         this.lane = lane;
         this.eventType = message.type();

@@ -44,7 +44,7 @@ public class OutboxPublisher {
         this.entityManager = entityManager;
         this.config = config;
         this.clock = clock;
-        this.records = new CloudEventRecords(mapper, config.topic(), config.source());
+        this.records = new CloudEventRecords(mapper, config.source());
         this.budget = new PassBudget(config);
     }
 

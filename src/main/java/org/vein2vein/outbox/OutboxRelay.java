@@ -67,7 +67,7 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private void run() {
-        Log.infof("Outbox relay %s started: topic %s", name, config.topic());
+        Log.infof("Outbox relay %s started: topics %s and %s", name, config.topic(), config.shipmentsTopic());
         while (running) {
             boolean more = false;
             try {

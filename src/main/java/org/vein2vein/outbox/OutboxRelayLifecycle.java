@@ -31,7 +31,7 @@ public class OutboxRelayLifecycle {
     void start(@Observes StartupEvent startup) {
         if (config.relayEnabled()) {
             relay = new OutboxRelay("outbox-relay", publisher, () -> clients.producer("vein2vein-outbox-relay"),
-                    kafkaState, config, clients::ensureTopic).start();
+                    kafkaState, config, clients::ensureTopics).start();
         }
     }
 

@@ -14,8 +14,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -42,13 +44,18 @@ import org.vein2vein.testing.Api;
 import org.vein2vein.testing.CustodyTopic;
 import org.vein2vein.testing.Digests;
 import org.vein2vein.testing.Shipping;
+import org.vein2vein.shipment.application.PartnerStream;
+import org.vein2vein.shipment.application.ShipmentEventMessage;
+import org.vein2vein.testing.ShipmentEvents;
+import org.vein2vein.testing.ShipmentsTopic;
 import org.vein2vein.testing.StageSamples;
 import org.vein2vein.testing.Tokens;
 
 /**
- * What the service publishes and serves about a batch's custody carries no personal health
- * information. Every field must be on the allowlist below, with the reason it is not PHI; a new
- * field fails this test until someone has written down why it may be shared.
+ * What the service publishes and serves about a batch's custody, and the shipment events of the
+ * partner stream, carry no personal health information. Every field must be on the allowlist below,
+ * with the reason it is not PHI; a new field fails this test until someone has written down why it
+ * may be shared.
  *
  * <p>Field paths name nested members with dots and the members of the objects in a list with
  * {@code []}: {@code data.units[].unitId}. A list of values is named as the list: {@code data.unitIds}.
@@ -263,11 +270,46 @@ class PhiAllowlistTest {
 
     /** A logistics organisation the courier hands a shipment to on its way. */
     private static final String SECOND_CARRIER = "AIR-CARGO-7";
+    /**
+     * The shipment events of the partner stream ({@link ShipmentEventMessage}, topic vein2vein.shipments.v1),
+     * which logistics partners read: no reference to a person, not even a digest.
+     */
+    private static final Map<String, String> SHIPMENT_EVENT_FIELDS = allowlist(
+            "shipmentId", "the shipment's id, assigned by the service",
+            "sequence", "the event's position in the shipment's history",
+            "type", "a code: PLANNED, PACKED, HANDOVER_RELEASED, HANDOVER_ACCEPTED, RECEIVED or TEMPERATURE_EXCURSION",
+            "occurredAt", "when a shipment's transition happened: a logistics time, not a clinical date of the person",
+            "status", "a code of the shipment's lifecycle",
+            "originSite", "a site code, an organisation's location, not the person's",
+            "destinationSite", "a site code, an organisation's location, not the person's",
+            "courier", "the logistics partner's organisation code",
+            "custodian", "an organisation code",
+            "trackingNumber", "the courier's own number for the parcel",
+            "temperatureClass", "a code: FRESH_2_TO_8_C or CRYO_AT_OR_BELOW_MINUS_150_C",
+            "units[].coi", "the Chain of Identity id: random, assigned by the service, meaningless outside it",
+            "units[].unitId", "the label of a bag, a dose or collected material (ISBT 128 donation id): identifies "
+                    + "the product, not the person",
+            "handover.number", "the handover's position in the shipment's handovers",
+            "handover.fromOrganisation", "an organisation code",
+            "handover.fromSite", "a site code",
+            "handover.toOrganisation", "an organisation code",
+            "handover.toSite", "a site code",
+            "handover.place", "where a handover happened when not at a site: a depot, a terminal, a loading bay; "
+                    + "never a person's address",
+            "temperature.celsius", "a temperature of the shipper, not of a person",
+            "temperature.from", "when the shipper's temperature left its range: a logistics time",
+            "temperature.to", "when the shipper's temperature was last out of range: a logistics time",
+            "temperature.loggerId", "a data logger's id",
+            "condition", "a code: the condition of the shipment a party observed");
+
+    /** A member named like a reference to a person, at any depth. */
+    private static final Pattern PERSON_REFERENCE = Pattern.compile("(?i).*(subject|patient|donor|recipient).*");
 
     private final ObjectMapper json = new ObjectMapper();
 
     @Inject
     ExcursionRecorder excursions;
+    PartnerStream partnerStream;
 
     @Test
     void theKafkaMessageRecordHasExactlyTheAllowedFields() {
@@ -427,6 +469,36 @@ class PhiAllowlistTest {
         }
     }
 
+    @Test
+    void theShipmentEventRecordHasExactlyTheAllowedFieldsAndNoneNamedLikeAPersonsReference() {
+        Set<String> fields = fieldsOf(ShipmentEventMessage.class, "");
+
+        assertThat(fields).as("ShipmentEventMessage: add a new field to SHIPMENT_EVENT_FIELDS, with its reason")
+                .isEqualTo(new TreeSet<>(SHIPMENT_EVENT_FIELDS.keySet()));
+        assertThat(fields).as("the partner stream carries no reference to a person")
+                .noneMatch(field -> Arrays.stream(field.split("[.\\[\\]]+")).anyMatch(
+                        member -> PERSON_REFERENCE.matcher(member).matches()));
+    }
+
+    @Test
+    void everyPublishedShipmentEventCarriesOnlyAllowedFields() throws Exception {
+        String shipment = ShipmentEvents.newShipmentId();
+        List<ShipmentEventMessage> journey = ShipmentEvents.journey(shipment, Instant.now());
+        QuarkusTransaction.requiringNew().run(() -> journey.forEach(partnerStream::publish));
+
+        List<JsonNode> published;
+        try (ShipmentsTopic topic = new ShipmentsTopic()) {
+            published = topic.awaitRecords(shipment, journey.size()).stream().map(ConsumerRecord::value)
+                    .map(this::read).toList();
+        }
+
+        assertThat(published).hasSize(journey.size());
+        for (JsonNode event : published) {
+            assertThat(fieldPaths(event, "")).as("fields of %s", event)
+                    .isSubsetOf(SHIPMENT_EVENT_FIELDS.keySet());
+        }
+    }
+
     private void assertOnlyAllowedFields(JsonNode event) {
         assertThat(fieldNames(event, "")).as("top-level fields of %s", event)
                 .isEqualTo(new TreeSet<>(EVENT_FIELDS.keySet()));
@@ -487,13 +559,19 @@ class PhiAllowlistTest {
         }).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** The field paths of a record's components, as {@link #fieldPaths} names them in JSON. */
+    /**
+     * The field paths of a record's components, as {@link #fieldPaths} names them in JSON; an Optional
+     * member is named as what it holds, which it is when present.
+     */
     private static Set<String> fieldsOf(Class<?> record, String prefix) {
         Set<String> fields = new TreeSet<>();
         for (RecordComponent component : record.getRecordComponents()) {
             String path = prefix + component.getName();
             Type type = component.getGenericType();
-            if (type instanceof ParameterizedType list && List.class.equals(list.getRawType())) {
+            if (type instanceof ParameterizedType optional && Optional.class.equals(optional.getRawType())
+                    && optional.getActualTypeArguments()[0] instanceof Class<?> held && held.isRecord()) {
+                fields.addAll(fieldsOf(held, path + "."));
+            } else if (type instanceof ParameterizedType list && List.class.equals(list.getRawType())) {
                 Type element = list.getActualTypeArguments()[0];
                 if (element instanceof Class<?> elementClass && elementClass.isRecord()) {
                     fields.addAll(fieldsOf(elementClass, path + "[]."));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,14 +34,19 @@ import org.vein2vein.batch.application.RegisterBatch;
 import org.vein2vein.kernel.BatchType;
 import org.vein2vein.platform.security.Caller;
 import org.vein2vein.platform.security.Roles;
+import org.vein2vein.shipment.application.PartnerStream;
+import org.vein2vein.shipment.application.ShipmentEventMessage;
 import org.vein2vein.testing.Api;
 import org.vein2vein.testing.CustodyTopic;
 import org.vein2vein.testing.Database;
+import org.vein2vein.testing.KafkaTopic;
+import org.vein2vein.testing.ShipmentEvents;
+import org.vein2vein.testing.ShipmentsTopic;
 import org.vein2vein.testing.TestInfrastructure;
 
 /**
  * Nothing acknowledged is lost on its way to Kafka: not when Kafka is down, not when a
- * transaction commits late, not when several relays run at once.
+ * transaction commits late, not when several relays run at once; on either topic.
  */
 @QuarkusTest
 class OutboxDeliveryTest {
@@ -64,6 +70,9 @@ class OutboxDeliveryTest {
 
     @Inject
     KafkaDeliveryState kafkaState;
+
+    @Inject
+    PartnerStream partnerStream;
 
     @AfterEach
     void kafkaIsBackForTheNextTest() {
@@ -107,6 +116,38 @@ class OutboxDeliveryTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> Database.count("select count(*) from outbox_message "
                 + "where published_at is null and aggregate_id in ('" + first + "', '" + second + "')") == 0);
+    }
+
+    @Test
+    void shipmentEventsSharingALaneWithCustodyEventsWaitOutAnOutageAndReachTheirTopicInOrder() throws Exception {
+        String coi = Api.registerAutologous("PSN-TOPICS-01");
+        String shipment = ShipmentEvents.newShipmentId();
+        while (Outbox.lane(shipment) != Outbox.lane(coi)) {
+            shipment = ShipmentEvents.newShipmentId();
+        }
+        List<ShipmentEventMessage> journey = ShipmentEvents.journey(shipment, Instant.now());
+        try (CustodyTopic custody = new CustodyTopic(); ShipmentsTopic shipments = new ShipmentsTopic()) {
+            custody.awaitRecords(coi, 1);
+
+            TestInfrastructure.kafka().stop();
+            for (ShipmentEventMessage event : journey) {
+                QuarkusTransaction.requiringNew().run(() -> partnerStream.publish(event));
+                Api.logStep(coi, "COLLECTED").statusCode(201);
+            }
+            assertThat(Database.count("select count(*) from outbox_message where published_at is null "
+                    + "and topic = '" + ShipmentsTopic.TOPIC + "' and aggregate_id = '" + shipment + "'"))
+                    .as("shipment events waiting in the outbox").isEqualTo(journey.size());
+            assertThat(Database.count("select count(*) from outbox_message where published_at is null "
+                    + "and topic = '" + CustodyTopic.TOPIC + "' and aggregate_id = '" + coi + "'"))
+                    .as("custody events waiting in the outbox").isEqualTo(journey.size());
+
+            TestInfrastructure.kafka().restart();
+
+            assertThat(sequences(firstCopies(shipments, shipment, journey.size())))
+                    .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+            assertThat(sequences(firstCopies(custody, coi, journey.size() + 1)))
+                    .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        }
     }
 
     @Test
@@ -184,6 +225,18 @@ class OutboxDeliveryTest {
                         .as("no duplicate of %s", record.key()).isTrue());
             }
         }
+    }
+
+    /** The records of {@code key} as a consumer that skips the ce_ids it has seen reads them, once there are {@code count}. */
+    private static List<ConsumerRecord<String, String>> firstCopies(KafkaTopic topic, String key, int count) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            topic.poll();
+            return topic.recordsOf(key).stream().map(record -> KafkaTopic.header(record, "ce_id")).distinct()
+                    .count() >= count;
+        });
+        Set<String> seen = new HashSet<>();
+        return topic.recordsOf(key).stream()
+                .filter(record -> seen.add(KafkaTopic.header(record, "ce_id").orElseThrow())).toList();
     }
 
     private List<Long> sequences(List<ConsumerRecord<String, String>> records) throws Exception {

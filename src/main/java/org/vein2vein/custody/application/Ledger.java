@@ -22,6 +22,7 @@ import org.vein2vein.custody.persistence.CustodyEventRepository;
 import org.vein2vein.kernel.Actor;
 import org.vein2vein.outbox.Outbox;
 import org.vein2vein.outbox.OutboxMessage;
+import org.vein2vein.outbox.OutboxTopic;
 
 /**
  * Appends events to a batch's custody ledger and, in the same transaction, to the outbox that
@@ -77,8 +78,8 @@ public class Ledger {
         CustodyEvent appended = CustodyEvent.next(head, UUID.randomUUID(), event.coi(), event.type(), event.stage(),
                 event.occurredAt(), clock.instant(), event.actor(), event.site(), payload);
         events.append(appended);
-        outbox.enqueue(new OutboxMessage(appended.eventId(), appended.coi(), cloudEventType(appended.type()),
-                appended.occurredAt(), message(appended, data),
+        outbox.enqueue(new OutboxMessage(appended.eventId(), OutboxTopic.CUSTODY, appended.coi(),
+                cloudEventType(appended.type()), appended.occurredAt(), message(appended, data),
                 Map.of("stage", appended.stage(), "sequence", Long.toString(appended.sequence()))));
         return appended;
     }
