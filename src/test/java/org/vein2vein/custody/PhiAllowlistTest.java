@@ -277,7 +277,7 @@ class PhiAllowlistTest {
     private static final Map<String, String> SHIPMENT_EVENT_FIELDS = allowlist(
             "shipmentId", "the shipment's id, assigned by the service",
             "sequence", "the event's position in the shipment's history",
-            "type", "a code: PLANNED, PACKED, HANDOVER_RELEASED, HANDOVER_ACCEPTED, RECEIVED or TEMPERATURE_EXCURSION",
+            "type", "a code: PLANNED, PACKED, HANDOVER_RELEASED, HANDOVER_ACCEPTED, RECEIVED, TEMPERATURE_EXCURSION or CANCELLED",
             "occurredAt", "when a shipment's transition happened: a logistics time, not a clinical date of the person",
             "status", "a code of the shipment's lifecycle",
             "originSite", "a site code, an organisation's location, not the person's",

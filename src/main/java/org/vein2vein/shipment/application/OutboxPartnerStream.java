@@ -28,7 +28,7 @@ public class OutboxPartnerStream implements PartnerStream {
 
     /** The event types openapi/asyncapi.yaml documents; any other would reach partners undocumented. */
     static final List<String> TYPES = List.of("PLANNED", "PACKED", "HANDOVER_RELEASED", "HANDOVER_ACCEPTED",
-            "RECEIVED", "TEMPERATURE_EXCURSION");
+            "RECEIVED", "TEMPERATURE_EXCURSION", "CANCELLED");
 
     /** CloudEvents type of each event on the shipments topic, named as the custody topic names its own. */
     static String cloudEventType(String type) {

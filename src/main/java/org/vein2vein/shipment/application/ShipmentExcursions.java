@@ -53,7 +53,10 @@ public class ShipmentExcursions implements ExcursionRecorder {
                 .put("extremeCelsius", extremeCelsius)
                 .put("temperatureClass", shipment.temperatureClass().name());
         custody.holdForExcursion(shipment.id(), unitsByCoi, excursion, from);
-        partners.publish(events.of(shipment, "TEMPERATURE_EXCURSION", from, Optional.empty(),
+        // An event of the shipment's history: its version (the events' sequence and its ETag) moves on.
+        Shipment after = shipment.afterAnEvent();
+        shipments.save(after);
+        partners.publish(events.of(after, "TEMPERATURE_EXCURSION", from, Optional.empty(),
                 Optional.of(new ShipmentEventMessage.Temperature(extremeCelsius, Optional.of(from), Optional.of(to),
                         Optional.of(loggerId))), Optional.empty()));
     }

@@ -51,6 +51,13 @@ public record Shipment(String id, String originSite, String destinationSite, Str
         return ids;
     }
 
+    /** The same shipment one event later, its status unchanged (an excursion in transit is such an event). */
+    public Shipment afterAnEvent() {
+        return new Shipment(id, originSite, destinationSite, courier, shipperId, trackingNumber, temperatureClass, leg,
+                status, custodian, plannedPickupAt, plannedArrivalAt, outOfStorageSince, packedAt, pickedUpAt,
+                deliveredAt, receivedAt, version + 1, units, handovers);
+    }
+
     /** The number the next handover takes. */
     public int nextHandoverNumber() {
         return handovers.size() + 1;
