@@ -115,6 +115,7 @@ final class IngestPhase {
             Benchmark.log("Ingest not measured: POST /api/v1/shipments/{id}/temperature-readings answered %d",
                     first.status());
             report.context("temperatureIngest", "not measured: the first upload answered " + first.status());
+            report.add(SECTION, "not measured: status of the first upload", first.status(), "");
             return;
         }
         Benchmark.log("Ingest: %d shipments, %d readings per request (%d KB)", shipments.size(), perRequest,
@@ -148,6 +149,10 @@ final class IngestPhase {
     /** The uploads made so far, sent again in order by {@code clients} clients: all duplicates, nothing stored. */
     private void replay(String courier, int clients) {
         List<Sent> again = List.copyOf(sent);
+        if (again.isEmpty()) {
+            Benchmark.log("Ingest replay not run: no upload was accepted");
+            return;
+        }
         AtomicInteger next = new AtomicInteger();
         Result result = load(clients, settings.seconds(), client -> {
             Sent upload = again.get(Math.floorMod(next.getAndIncrement(), again.size()));
