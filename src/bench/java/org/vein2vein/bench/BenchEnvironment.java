@@ -34,7 +34,7 @@ public final class BenchEnvironment {
                     "127.0.0.1:" + kafkaPort, tokens.keys().publicKeyFile(), DevSigningKeys.ISSUER, work,
                     work.resolve("service.log"))) {
                 String token = tokens.technicianAt(List.of(LoadBatches.COLLECTION, LoadBatches.MANUFACTURING));
-                List<String> batches = LoadBatches.prepare(new ServiceClient(service.url()), token, 32);
+                List<String> batches = new LoadBatches(new ServiceClient(service.url()), tokens, token).prepare(32);
                 Files.writeString(work.resolve("env.sh"), String.join("\n", "URL=" + service.url(),
                         "TOKEN=" + token, "QA=" + tokens.qa(), "PID=" + service.process().pid(),
                         "JDBC=" + postgres.jdbcUrl(), "PGPORT=" + postgres.port(),

@@ -78,6 +78,10 @@ public final class Benchmark {
                     steps.run();
                     report.atMost("footprint", "resident memory under load (max)", steps.maxResidentBytes() / 1e6,
                             "MB", 300);
+                    if (settings.runs("ingest")) {
+                        new IngestPhase(settings, api, service.url(), tokens, report, tokens.technicianAt(List.of(
+                                LoadBatches.COLLECTION, LoadBatches.MANUFACTURING))).run();
+                    }
                     if (settings.runs("history")) {
                         new HistoryPhase(settings, postgres, api, tokens, report).run(journeys);
                     }
@@ -101,16 +105,19 @@ public final class Benchmark {
             throws Exception {
         SimulationSettings simulation = SimulationSettings.from(new String[] { "--url=" + service.url(),
                 "--journeys=30", "--concurrency=4", "--seed=7", "--identity-mismatch=0.07", "--qc-out-of-spec=0.07",
-                "--missed-window=0.07", "--wrong-patient=0.07" });
+                "--missed-window=0.07", "--wrong-patient=0.07", "--unsafe-moves=0.2" });
         long start = System.nanoTime();
         List<Journey.Outcome> outcomes = new JourneySimulator(simulation, tokens).run(false);
         long conformant = outcomes.stream().filter(Journey.Outcome::conformant).count();
+        int refused = JourneySimulator.unsafeMovesRefused(outcomes).values().stream().mapToInt(Integer::intValue).sum();
         outcomes.stream().filter(outcome -> !outcome.conformant()).limit(5).forEach(outcome -> log(
                 "NOT CONFORMANT %s %s: %s", outcome.scenario().name(), outcome.coi(), outcome.deviations()));
-        log("Simulator: %d of %d journeys conformant in %.1f s", conformant, outcomes.size(),
-                (System.nanoTime() - start) / 1e9);
+        log("Simulator: %d of %d journeys conformant in %.1f s; %d unsafe moves refused as expected: %s", conformant,
+                outcomes.size(), (System.nanoTime() - start) / 1e9, refused,
+                JourneySimulator.unsafeMovesRefused(outcomes));
         report.atLeast("simulator", "journeys ending as their scenario expects (%)",
                 100.0 * conformant / outcomes.size(), "%", 100);
+        report.add("simulator", "unsafe moves refused as expected", refused, "");
         return outcomes;
     }
 

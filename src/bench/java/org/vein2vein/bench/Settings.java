@@ -14,13 +14,15 @@ import java.util.stream.Collectors;
  * @param seconds  how long each load point is measured, after a warm-up
  * @param events   custody events seeded for the history queries (default 10,000,000)
  * @param backlog  steps logged while Kafka is down, for the outbox drain
+ * @param ingestReadings temperature readings per upload in the ingest phase (default 10,000, the most the API takes)
  * @param phases   {@code all}, or some of {@code steps} (start, simulator and step logging beside direct SQL, which
- *                 always run), {@code rate} (100 steps/s, commit to Kafka, the chart), {@code drain} and
- *                 {@code history}
+ *                 always run), {@code rate} (100 steps/s, commit to Kafka, the chart), {@code drain},
+ *                 {@code ingest} (temperature readings) and {@code history}
  */
-record Settings(Path jar, Path out, Duration seconds, Duration warmup, long events, long backlog, Set<String> phases) {
+record Settings(Path jar, Path out, Duration seconds, Duration warmup, long events, long backlog, int ingestReadings,
+        Set<String> phases) {
 
-    static final Set<String> PHASES = Set.of("all", "steps", "rate", "drain", "history");
+    static final Set<String> PHASES = Set.of("all", "steps", "rate", "drain", "ingest", "history");
 
     Settings {
         // A mistyped phase must stop the run, not skip the phase.
@@ -28,7 +30,11 @@ record Settings(Path jar, Path out, Duration seconds, Duration warmup, long even
         if (phases.isEmpty() || !unknown.isEmpty()) {
             throw new IllegalArgumentException("-Dbench.phases: " + (phases.isEmpty() ? "no phase given"
                     : "no phase named " + String.join(" or ", unknown))
-                    + "; give all, or some of steps, rate, drain, history, comma-separated");
+                    + "; give all, or some of steps, rate, drain, ingest, history, comma-separated");
+        }
+        if (ingestReadings < 1 || ingestReadings > 10_000) {
+            throw new IllegalArgumentException("-Dbench.ingest-readings: from 1 to 10000 readings per request, not "
+                    + ingestReadings);
         }
     }
 
@@ -43,6 +49,7 @@ record Settings(Path jar, Path out, Duration seconds, Duration warmup, long even
                 Duration.ofSeconds(Long.getLong("bench.warmup", 10)),
                 Long.getLong("bench.events", 10_000_000),
                 Long.getLong("bench.backlog", 20_000),
+                Integer.getInteger("bench.ingest-readings", 10_000),
                 Arrays.stream(System.getProperty("bench.phases", "all").split(",")).map(String::trim)
                         .filter(phase -> !phase.isEmpty()).collect(Collectors.toUnmodifiableSet()));
     }

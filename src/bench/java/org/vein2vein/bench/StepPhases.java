@@ -46,6 +46,7 @@ final class StepPhases implements AutoCloseable {
     private final String bootstrap;
     private final Supplier<KafkaOutage> killKafka;
     private final String token;
+    private final LoadBatches loadBatches;
     private final AtomicLong maxResident = new AtomicLong();
     private ChildProcess restartedKafka;
 
@@ -59,6 +60,7 @@ final class StepPhases implements AutoCloseable {
         this.bootstrap = bootstrap;
         this.killKafka = killKafka;
         this.token = tokens.technicianAt(List.of(LoadBatches.COLLECTION, LoadBatches.MANUFACTURING));
+        this.loadBatches = new LoadBatches(api, tokens, token);
     }
 
     void run() throws Exception {
@@ -70,9 +72,9 @@ final class StepPhases implements AutoCloseable {
         sampler.scheduleAtFixedRate(() -> maxResident.accumulateAndGet(service.process().residentBytes(), Math::max),
                 0, 200, TimeUnit.MILLISECONDS);
         try {
-            List<String> apiBatches = LoadBatches.prepare(api, token, MOST_CLIENTS);
-            List<String> sqlBatches = LoadBatches.prepare(api, token, MOST_CLIENTS);
-            String captured = LoadBatches.prepare(api, token, 1).get(0);
+            List<String> apiBatches = loadBatches.prepare(MOST_CLIENTS);
+            List<String> sqlBatches = loadBatches.prepare(MOST_CLIENTS);
+            String captured = loadBatches.prepare(1).get(0);
             StepLoad load = new StepLoad(service.url(), token, LoadBatches.MANUFACTURING);
             List<CapturedStatement> statements = StatementCapture.capture(postgres,
                     () -> load.one(captured));

@@ -24,18 +24,21 @@ final class SeedChunkWriter {
 
     private static final Instant EPOCH = Instant.parse("2024-06-01T00:00:00Z");
     private static final String[] TABLES = { "batch (coi, type, subject_reference, product_code, product_version, "
-            + "collection_site, stage, registered_at, updated_at, state_sequence, version)",
+            + "collection_site, stage, registered_at, updated_at, state_sequence, version, treatment_site)",
             "custody_event (event_id, coi, sequence, type, stage, occurred_at, recorded_at, actor_id, actor_role, "
                     + "actor_organisation, site, payload, previous_hash, hash)",
             "ledger_head (coi, sequence, hash, last_occurred_at)", "batch_site (coi, site)",
             "collection (donation_id, coi, collected_at)",
-            "batch_unit (unit_id, coi, kind, stage, recipient_reference, allocated_at, created_at, labelled_cells)" };
+            "batch_unit (unit_id, coi, kind, stage, recipient_reference, allocated_at, created_at, labelled_cells, "
+                    + "location_site, shipment_id, custodian, located_since, ended_by, thawed_at, destination_site)" };
+    private static final String SHIPMENT_ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
     private final SplittableRandom random;
     private final List<LedgerTemplate> autologous;
     private final List<LedgerTemplate> allogeneic;
     private final Set<String> cois = new HashSet<>();
     private long donations;
+    private long shipments;
     private long lots;
 
     SeedChunkWriter(SplittableRandom random, List<LedgerTemplate> autologous, List<LedgerTemplate> allogeneic) {
@@ -89,6 +92,10 @@ final class SeedChunkWriter {
         }
         Map<String, String> replaced = new LinkedHashMap<>(sites);
         replaced.put(template.coi(), coi);
+        // Each clone travelled on shipments of its own (the seed writes no shipment rows: the reads need none).
+        for (String shipment : template.shipmentIds()) {
+            replaced.put(shipment, shipmentId(++shipments));
+        }
         List<String> donationIds = new ArrayList<>();
         for (String din : template.donationIds()) {
             String fresh = "Z%011d".formatted(++donations);
@@ -103,7 +110,8 @@ final class SeedChunkWriter {
         for (int i = 0; i < ledger.size(); i++) {
             LedgerTemplate.Event event = ledger.get(i);
             UUID id = new UUID(random.nextLong(), random.nextLong());
-            String site = sites.getOrDefault(event.site(), event.site());
+            String site = sites.containsKey(event.site()) ? sites.get(event.site())
+                    : replaced.getOrDefault(event.site(), event.site());
             String payload = replaceAll(event.payload(), replaced);
             Instant recorded = at.plusSeconds(3);
             String hash = HistorySeed.hash(id, coi, i + 1, event, at, recorded, site, payload, previous);
@@ -116,8 +124,10 @@ final class SeedChunkWriter {
         }
         Instant registered = EPOCH.isBefore(at) ? at : EPOCH;
         String collectionSite = sites.getOrDefault(template.sites().get(0), template.sites().get(0));
+        String treatmentSite = template.treatmentSite() == null ? null
+                : sites.getOrDefault(template.treatmentSite(), template.treatmentSite());
         row(rows.get(0), coi, template.type(), subject, template.productCode(), 1, collectionSite, template.stage(),
-                registered, at, template.stateIndex(ledger) + 1, ledger.size());
+                registered, at, template.stateIndex(ledger) + 1, ledger.size(), treatmentSite);
         row(rows.get(2), coi, ledger.size(), previous, at);
         for (String site : new HashSet<>(sites.values())) {
             row(rows.get(3), coi, site);
@@ -129,11 +139,33 @@ final class SeedChunkWriter {
             boolean dose = unit.path("kind").asText().equals("DOSE");
             String recipient = unit.path("recipientReference").isTextual() ? "RCP-R" + Long.toString(random.nextLong(
                     1L << 40), 36) + "-4" : null;
+            // Where the unit is and who holds it, as the template's unit; an organisation named after its site.
+            String location = mapped(unit.path("site"), sites);
+            String shipment = mapped(unit.path("shipmentId"), replaced);
+            String custodian = unit.path("custodian").isTextual() ? "ORG-" + (location != null ? location
+                    : unit.path("custodian").asText()) : null;
             row(rows.get(5), replaceAll(unit.path("unitId").asText(), replaced), coi, unit.path("kind").asText(),
                     dose ? unit.path("stage").asText() : null, recipient, recipient == null ? null : at, registered,
-                    300_000_000L);
+                    unit.path("kind").asText().equals("MATERIAL") ? null : 300_000_000L, location, shipment,
+                    custodian, at, unit.path("endedBy").isTextual() ? unit.path("endedBy").asText() : null,
+                    unit.path("thawedAt").isTextual() ? at : null, mapped(unit.path("destinationSite"), sites));
         }
         return ledger.size();
+    }
+
+    private static String mapped(JsonNode value, Map<String, String> replacements) {
+        return value.isTextual() ? replacements.getOrDefault(value.asText(), value.asText()) : null;
+    }
+
+    /** A shipment id as the service makes them, SHP- and 12 characters, from a number. */
+    private static String shipmentId(long number) {
+        StringBuilder id = new StringBuilder();
+        long left = number;
+        for (int i = 0; i < 12; i++) {
+            id.append(SHIPMENT_ID_ALPHABET.charAt((int) (left % SHIPMENT_ID_ALPHABET.length())));
+            left /= SHIPMENT_ID_ALPHABET.length();
+        }
+        return "SHP-Z" + id.reverse().substring(1);
     }
 
     /** The template's events with more expansions to make {@code length}; a longer template is kept whole. */

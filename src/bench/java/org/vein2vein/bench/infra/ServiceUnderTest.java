@@ -51,6 +51,9 @@ public final class ServiceUnderTest implements AutoCloseable {
         // Every load client is one caller: the per-caller rate limit stays on, far above the load.
         environment.put("VEIN2VEIN_RATE_LIMIT_REQUESTS_PER_SECOND", "1000000");
         environment.put("VEIN2VEIN_RATE_LIMIT_BURST", "1000000");
+        // The ingest phase's readings are dated seconds after packing: judged for excursions at once, not
+        // after the default 15 minutes in which a shipper reaches its temperature (docs/shipments.md).
+        environment.put("VEIN2VEIN_SHIPMENTS_STABILISATION", "PT1S");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String jvm = jvmOptions();

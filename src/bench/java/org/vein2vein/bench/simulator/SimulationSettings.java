@@ -13,9 +13,11 @@ import java.util.Map;
  * @param qcOutOfSpec share of journeys whose QC results fail the release specification
  * @param missedWindow share of journeys whose units are packed too long out of storage
  * @param wrongPatient share of journeys where the wrong patient (recipient) is scanned at the bedside
+ * @param unsafeMoves share of journeys attempting each unsafe move the service must refuse (Scenario.UnsafeMove)
  */
 public record SimulationSettings(String url, Path keys, int journeys, int concurrency, double allogeneic,
-        double identityMismatch, double qcOutOfSpec, double missedWindow, double wrongPatient, long seed) {
+        double identityMismatch, double qcOutOfSpec, double missedWindow, double wrongPatient, double unsafeMoves,
+        long seed) {
 
     public static SimulationSettings from(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -36,6 +38,7 @@ public record SimulationSettings(String url, Path keys, int journeys, int concur
                 Double.parseDouble(setting.get("qc-out-of-spec", "0.05")),
                 Double.parseDouble(setting.get("missed-window", "0.05")),
                 Double.parseDouble(setting.get("wrong-patient", "0.05")),
+                Double.parseDouble(setting.get("unsafe-moves", "0.2")),
                 Long.parseLong(setting.get("seed", Long.toString(System.nanoTime()))));
     }
 

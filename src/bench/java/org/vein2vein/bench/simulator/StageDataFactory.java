@@ -15,6 +15,11 @@ final class StageDataFactory {
 
     static final List<String> COURIERS = List.of("CRYO-COURIER-EU", "CRYO-COURIER-1", "BIOLOGISTIK-DE",
             "MEDAIR-CELL-FR", "POLAR-TRANSIT-NL");
+    /** The shippers the simulator registers (docs/reference-data.md: the demo data has DS-0192 and CB-0042 too). */
+    static final List<String> DRY_SHIPPERS = List.of("DS-0192", "DS-SIM-0101", "DS-SIM-0102", "DS-SIM-0103");
+    static final List<String> COLD_BOXES = List.of("CB-0042", "CB-SIM-0201", "CB-SIM-0202");
+    private static final List<String> TRANSFER_PLACES = List.of("Frankfurt airport cargo hub", "Paris CDG cross-dock",
+            "Brussels customs depot", "Milano Malpensa cargo city", "Amsterdam Schiphol cool centre");
 
     private final RandomGenerator random;
 
@@ -37,28 +42,37 @@ final class StageDataFactory {
                 "totalNucleatedCells", cd3 * 2, "cd3PositiveCells", cd3, "anticoagulant", "ACD_A");
     }
 
-    Map<String, Object> shipment(String destination, String temperatureClass) {
-        return map("destinationSite", destination, "courier", courier(), "containerId", container(),
-                "temperatureClass", temperatureClass);
+    /** An allocation of a dose to a recipient treated at {@code treatmentSite}, where the dose will be shipped. */
+    Map<String, Object> allocation(String dose, String recipient, String treatmentSite) {
+        return map("unitId", dose, "recipientReference", recipient, "treatmentSite", treatmentSite);
     }
 
-    Map<String, Object> shipmentToSite(String destination, List<String> units, Instant outOfStorageSince) {
-        Map<String, Object> data = shipment(destination, "CRYO_AT_OR_BELOW_MINUS_150_C");
-        data.put("unitIds", units);
-        data.put("outOfStorageSince", outOfStorageSince.toString());
-        return data;
+    /** A registered shipper fit for the class: one of the simulator's fleet, or the demo one. */
+    String shipper(String temperatureClass) {
+        List<String> fleet = temperatureClass.equals(ShipmentCalls.FRESH) ? COLD_BOXES : DRY_SHIPPERS;
+        return fleet.get(random.nextInt(fleet.size()));
     }
 
-    Map<String, Object> receipt(String scannedCoi, String witness, List<String> units, boolean fresh) {
-        Map<String, Object> data = map("identityCheck", map("scannedCoi", scannedCoi, "witness", witness),
-                "condition", "INTACT");
-        if (fresh) {
-            data.put("temperatureOnArrivalC", (25 + random.nextInt(50)) / 10.0);
-        }
-        if (!units.isEmpty()) {
-            data.put("unitIds", units);
-        }
-        return data;
+    /** When a shipment is planned to arrive: within the shipper's hold time less the service's margin (12 h). */
+    Instant plannedArrival(Instant now, String temperatureClass) {
+        int hours = temperatureClass.equals(ShipmentCalls.FRESH) ? 3 + random.nextInt(8) : 6 + random.nextInt(40);
+        return now.plus(hours, ChronoUnit.HOURS);
+    }
+
+    /** A tracking number as couriers print them; an attribute only, never a key. */
+    String trackingNumber() {
+        return "1Z%03dAA1%010d".formatted(random.nextInt(1000), random.nextLong(10_000_000_000L));
+    }
+
+    /** Where a courier hands a shipment to another along the way. */
+    String transferPlace() {
+        return TRANSFER_PLACES.get(random.nextInt(TRANSFER_PLACES.size()));
+    }
+
+    /** The temperature read on arrival, within the shipment's class. */
+    double arrivalTemperature(String temperatureClass) {
+        return temperatureClass.equals(ShipmentCalls.FRESH) ? (25 + random.nextInt(50)) / 10.0
+                : -(1600 + random.nextInt(300)) / 10.0;
     }
 
     Map<String, Object> geneModification(boolean edited) {
@@ -108,10 +122,6 @@ final class StageDataFactory {
 
     String courier() {
         return COURIERS.get(random.nextInt(COURIERS.size()));
-    }
-
-    private String container() {
-        return "DS-%04d".formatted(random.nextInt(10_000));
     }
 
     static Map<String, Object> map(Object... keysAndValues) {

@@ -21,6 +21,7 @@ public final class TokenMint {
 
     private final DevSigningKeys keys;
     private final Map<String, String> technicians = new ConcurrentHashMap<>();
+    private final Map<String, String> couriers = new ConcurrentHashMap<>();
 
     private TokenMint(DevSigningKeys keys) {
         this.keys = keys;
@@ -54,6 +55,15 @@ public final class TokenMint {
     /** A technician working at several sites (the benchmark's load clients). */
     public String technicianAt(List<String> sites) {
         return keys.token("bench-tech", Set.of(Roles.TECHNICIAN), "BENCH-ORG", sites, VALIDITY);
+    }
+
+    /**
+     * A user of a logistics partner: its organisation is the {@code org} claim shipments name as their
+     * courier, or hand a shipment over to.
+     */
+    public String logistics(String organisation) {
+        return couriers.computeIfAbsent(organisation, org -> keys.token("sim-courier-" + org.toLowerCase(),
+                Set.of(Roles.LOGISTICS), org, List.of(), VALIDITY));
     }
 
     public String qa() {
