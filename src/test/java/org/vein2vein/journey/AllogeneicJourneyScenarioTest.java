@@ -452,8 +452,8 @@ class AllogeneicJourneyScenarioTest {
             String dose, List<String> units, String shippedStage, String receivedStage, double temperatureOnArrival) {
         String unit = units.get(0);
         String kind = dose != null ? "DOSE" : "MATERIAL";
-        // A handover is recorded at the lot's stage: a dose moves on its own, the lot stays STORED.
-        String handoverStage = dose == null ? shippedStage : "STORED";
+        // A handover is recorded at the stage of what is on board: the dose's own, while the lot stays STORED.
+        String handoverStage = shippedStage;
 
         Instant packedAt = at(next());
         // Taken out of storage four minutes before the shipper was closed.

@@ -26,8 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -83,13 +85,16 @@ public class ShipmentResource {
                     + "must be at the origin, live and on no other open shipment; collected material goes to a "
                     + "MANUFACTURING site, bags and doses only to the TREATMENT site they are bound for (an "
                     + "autologous batch's treatment site, an allocated dose's recipient's site).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanShipmentRequest.class),
+            examples = { @ExampleObject(name = "bag-to-its-treatment-site", value = ShipmentExamples.PLAN_REQUEST) }))
     @APIResponse(responseCode = "201", description = "Planned",
             headers = { @Header(name = "Location", description = "The shipment", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)) },
-            content = @Content(schema = @Schema(implementation = ShipmentResponse.class)))
-    @APIResponse(responseCode = "409", description = "A unit may not travel on it: unknown, not at the origin, on "
-            + "another open shipment (unit-not-shippable), or not bound for the destination (not-the-batch-destination)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShipmentResponse.class),
+                    examples = @ExampleObject(name = "shipment", value = ShipmentExamples.SHIPMENT)))
+    @APIResponse(responseCode = "409", description = "A unit may not travel on it: unknown, not at the origin or of the wrong kind (unit-not-shippable), on another open shipment (unit-on-another-shipment), or not bound for the destination (not-the-batch-destination)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+                    examples = { @ExampleObject(name = "unit-on-another-shipment", value = ShipmentExamples.PROBLEM_UNIT_ON_ANOTHER_SHIPMENT), @ExampleObject(name = "not-the-batch-destination", value = ShipmentExamples.PROBLEM_NOT_THE_BATCH_DESTINATION) }))
     public Response plan(@Parameter(description = IdempotencyApi.KEY_DESCRIPTION, example = IdempotencyApi.KEY_EXAMPLE)
             @HeaderParam(IdempotentExecution.HEADER) String idempotencyKey,
             @Valid @NotNull PlanShipmentRequest request, UriInfo uri) {
@@ -109,6 +114,9 @@ public class ShipmentResource {
     @Operation(operationId = "listShipments", summary = "List the shipments you may see, in id order",
             description = "QA sees every shipment; a technician those from or to one of their sites; a logistics "
                     + "partner those of its organisation (its own, or handed over to it).")
+    @APIResponse(responseCode = "200", description = "A page of shipments",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShipmentPageResponse.class),
+                    examples = @ExampleObject(name = "page", value = ShipmentExamples.PAGE)))
     public ShipmentPageResponse list(
             @Parameter(name = "fromId", in = ParameterIn.QUERY, description = "The id to start from (default: the first)")
             @QueryParam("fromId") String fromId,
@@ -130,9 +138,11 @@ public class ShipmentResource {
     @Operation(operationId = "getShipment", summary = "Read a shipment: its units, custodian and handovers")
     @APIResponse(responseCode = "200", description = "The shipment",
             headers = @Header(name = "ETag", description = ETAG_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(schema = @Schema(implementation = ShipmentResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShipmentResponse.class),
+                    examples = @ExampleObject(name = "shipment", value = ShipmentExamples.SHIPMENT)))
     @APIResponse(responseCode = "404", description = "No shipment has the id, or none you may see",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+                    examples = { @ExampleObject(name = "shipment-not-found", value = ShipmentExamples.PROBLEM_NOT_FOUND) }))
     public Response get(@Parameter(description = "The shipment's id", example = "SHP-7K3Q9P2XRTB4") @PathParam("id") String id) {
         Shipment shipment = shipments.find(id, caller.get()).orElseThrow(() -> new ShipmentNotFoundException(id));
         return answer(Response.ok(), shipment);
@@ -148,9 +158,17 @@ public class ShipmentResource {
                     + "stage order (an unreleased lot is not packed for a treatment site), time windows (the "
                     + "out-of-storage window), the product's temperature class. The shipper must be qualified, fit "
                     + "the class and hold long enough.")
-    @APIResponse(responseCode = "200", description = "Packed", content = @Content(schema = @Schema(implementation = ShipmentResponse.class)))
-    @APIResponse(responseCode = "409", description = "A rule refused: the problem names the batch (coi)",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PackShipmentRequest.class),
+            examples = { @ExampleObject(name = "packed", value = ShipmentExamples.PACK_REQUEST) }))
+    @APIResponse(responseCode = "200", description = "Packed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShipmentResponse.class),
+                    examples = @ExampleObject(name = "shipment", value = ShipmentExamples.SHIPMENT)))
+    @APIResponse(responseCode = "404", description = "No shipment has the id, or none you may see",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+                    examples = { @ExampleObject(name = "shipment-not-found", value = ShipmentExamples.PROBLEM_NOT_FOUND) }))
+    @APIResponse(responseCode = "409", description = "A rule refused: the shipper (shipper-unfit), the status, a batch's step (the problem names the coi)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+                    examples = { @ExampleObject(name = "shipper-unfit", value = ShipmentExamples.PROBLEM_SHIPPER_UNFIT), @ExampleObject(name = "shipment-out-of-order", value = ShipmentExamples.PROBLEM_SHIPMENT_OUT_OF_ORDER) }))
     public Response pack(@PathParam("id") String id, @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam("If-Match") String ifMatch,
             @Parameter(description = IdempotencyApi.KEY_DESCRIPTION) @HeaderParam(IdempotentExecution.HEADER) String idempotencyKey,
             @Valid @NotNull PackShipmentRequest request, UriInfo uri) {
@@ -166,7 +184,15 @@ public class ShipmentResource {
     @Operation(operationId = "cancelShipment", summary = "Call off a planned shipment (technician of the origin)",
             description = "Only before packing: the units never left, and are free to travel on another shipment. A "
                     + "packed shipment goes on to its destination (or is held there).")
-    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = ShipmentResponse.class)))
+    @APIResponse(responseCode = "200", description = "Cancelled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShipmentResponse.class),
+                    examples = @ExampleObject(name = "shipment", value = ShipmentExamples.SHIPMENT)))
+    @APIResponse(responseCode = "404", description = "No shipment has the id, or none you may see",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+                    examples = { @ExampleObject(name = "shipment-not-found", value = ShipmentExamples.PROBLEM_NOT_FOUND) }))
+    @APIResponse(responseCode = "409", description = "Packed already: it goes on",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+                    examples = { @ExampleObject(name = "shipment-out-of-order", value = ShipmentExamples.PROBLEM_SHIPMENT_OUT_OF_ORDER) }))
     public Response cancel(@PathParam("id") String id, @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam("If-Match") String ifMatch,
             @Parameter(description = IdempotencyApi.KEY_DESCRIPTION) @HeaderParam(IdempotentExecution.HEADER) String idempotencyKey) {
         OptionalLong expected = IfMatch.expectedVersion(ifMatch);
@@ -183,8 +209,17 @@ public class ShipmentResource {
                     + "logistics organisation (a leg, a depot, customs) or to the destination (toDestination: "
                     + "true, the delivery). The releasing party holds it until the next accepts. Every handover is a "
                     + "custody event (HANDOVER_RELEASED) in the ledger of every batch on board.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReleaseShipmentRequest.class),
+            examples = { @ExampleObject(name = "to-the-courier", value = ShipmentExamples.RELEASE_TO_COURIER_REQUEST), @ExampleObject(name = "delivery", value = ShipmentExamples.DELIVERY_REQUEST) }))
     @APIResponse(responseCode = "201", description = "Released; the handover waits for its acceptance",
-            content = @Content(schema = @Schema(implementation = ShipmentResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShipmentResponse.class),
+                    examples = @ExampleObject(name = "shipment", value = ShipmentExamples.SHIPMENT)))
+    @APIResponse(responseCode = "404", description = "No shipment has the id, or none you may see",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+                    examples = { @ExampleObject(name = "shipment-not-found", value = ShipmentExamples.PROBLEM_NOT_FOUND) }))
+    @APIResponse(responseCode = "409", description = "Not the custodian, a handover still pending, or not a party it may go to now",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+                    examples = { @ExampleObject(name = "not-the-custodian", value = ShipmentExamples.PROBLEM_NOT_THE_CUSTODIAN) }))
     public Response release(@PathParam("id") String id, @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam("If-Match") String ifMatch,
             @Parameter(description = IdempotencyApi.KEY_DESCRIPTION) @HeaderParam(IdempotentExecution.HEADER) String idempotencyKey,
             @Valid @NotNull ReleaseShipmentRequest request, UriInfo uri) {
@@ -210,7 +245,17 @@ public class ShipmentResource {
             description = "The receiving side, with the condition observed: custody passes (HANDOVER_ACCEPTED in "
                     + "every batch's ledger). The courier's first acceptance is the pickup. The destination "
                     + "accepts by receiving the shipment.")
-    @APIResponse(responseCode = "200", description = "Accepted", content = @Content(schema = @Schema(implementation = ShipmentResponse.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AcceptHandoverRequest.class),
+            examples = { @ExampleObject(name = "picked-up", value = ShipmentExamples.ACCEPT_REQUEST) }))
+    @APIResponse(responseCode = "200", description = "Accepted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShipmentResponse.class),
+                    examples = @ExampleObject(name = "shipment", value = ShipmentExamples.SHIPMENT)))
+    @APIResponse(responseCode = "404", description = "No shipment has the id, or none you may see",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+                    examples = { @ExampleObject(name = "shipment-not-found", value = ShipmentExamples.PROBLEM_NOT_FOUND) }))
+    @APIResponse(responseCode = "409", description = "Addressed to another party, or no such handover waits",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+                    examples = { @ExampleObject(name = "handover-not-addressed-to-caller", value = ShipmentExamples.PROBLEM_NOT_ADDRESSED) }))
     public Response accept(@PathParam("id") String id,
             @Parameter(description = "The handover's number", example = "1") @PathParam("number") String number,
             @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam("If-Match") String ifMatch,
@@ -232,8 +277,17 @@ public class ShipmentResource {
                     + "deviationReference is given (recorded). Records the receiving stage of every batch on board, "
                     + "an identity checkpoint per batch with the scans of its units: a mismatch is kept on record "
                     + "(STEP_REJECTED) and holds the batch, and the shipment stays delivered.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReceiveShipmentRequest.class),
+            examples = { @ExampleObject(name = "received", value = ShipmentExamples.RECEIVE_REQUEST) }))
     @APIResponse(responseCode = "200", description = "Received; the units are at the destination, in its custody",
-            content = @Content(schema = @Schema(implementation = ShipmentResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShipmentResponse.class),
+                    examples = @ExampleObject(name = "shipment", value = ShipmentExamples.SHIPMENT)))
+    @APIResponse(responseCode = "404", description = "No shipment has the id, or none you may see",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+                    examples = { @ExampleObject(name = "shipment-not-found", value = ShipmentExamples.PROBLEM_NOT_FOUND) }))
+    @APIResponse(responseCode = "409", description = "Not delivered yet, units differ, arrival out of the class, or an identity checkpoint failed (kept on record)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class),
+                    examples = { @ExampleObject(name = "received-units-differ", value = ShipmentExamples.PROBLEM_RECEIVED_UNITS_DIFFER), @ExampleObject(name = "arrival-temperature-out-of-range", value = ShipmentExamples.PROBLEM_ARRIVAL_TEMPERATURE), @ExampleObject(name = "shipment-out-of-order", value = ShipmentExamples.PROBLEM_SHIPMENT_OUT_OF_ORDER) }))
     public Response receive(@PathParam("id") String id, @Parameter(description = IF_MATCH_DESCRIPTION) @HeaderParam("If-Match") String ifMatch,
             @Parameter(description = IdempotencyApi.KEY_DESCRIPTION) @HeaderParam(IdempotentExecution.HEADER) String idempotencyKey,
             @Valid @NotNull ReceiveShipmentRequest request, UriInfo uri) {

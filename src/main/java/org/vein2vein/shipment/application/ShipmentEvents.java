@@ -14,7 +14,9 @@ public class ShipmentEvents {
 
     public ShipmentEventMessage of(Shipment shipment, String type, Instant occurredAt, Optional<Handover> handover,
             Optional<ShipmentEventMessage.Temperature> temperature, Optional<String> condition) {
-        return new ShipmentEventMessage(shipment.id(), shipment.version(), type, occurredAt, shipment.status().name(),
+        // Kept to the microsecond, as the outbox keeps ce_time (a logger may report finer times).
+        return new ShipmentEventMessage(shipment.id(), shipment.version(), type,
+                occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS), shipment.status().name(),
                 shipment.originSite(), shipment.destinationSite(), shipment.courier(), shipment.custodian(),
                 shipment.trackingNumber(), shipment.temperatureClass().name(),
                 shipment.units().stream().map(unit -> new ShipmentEventMessage.UnitOnBoard(unit.coi(), unit.unitId()))

@@ -36,7 +36,7 @@ public final class ShipmentTransitions {
             throw new ShipmentRefusedException(ShipmentRefusal.of(ShipmentRefusal.Kind.OUT_OF_ORDER, "Shipment "
                     + shipment.id() + " is " + shipment.status() + ": " + action + " is allowed only when it is "
                     + action.allowedAt.stream().sorted().toList() + ".")
-                    .with("status", shipment.status())
+                    .with("shipmentStatus", shipment.status())
                     .with("allowedAt", List.copyOf(action.allowedAt.stream().sorted().toList())));
         }
     }
