@@ -49,7 +49,7 @@ public final class ShipmentEvents {
         Instant plannedAt = planned.truncatedTo(ChronoUnit.MICROS);
         List<UnitOnBoard> units = unitsOfANewBatch();
         Handover toCourier = new Handover(1, ORIGIN, Optional.of(ORIGIN_SITE), COURIER, Optional.empty(),
-                Optional.of("Loading bay B"));
+                Optional.of("LYS-CARGO-BAY-B"));
         Handover toDestination = new Handover(2, COURIER, Optional.empty(), DESTINATION, Optional.of(DESTINATION_SITE),
                 Optional.empty());
         Instant packedAt = plannedAt.plusSeconds(3_600);
