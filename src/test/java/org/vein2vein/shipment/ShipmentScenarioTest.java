@@ -314,7 +314,7 @@ class ShipmentScenarioTest {
         return coi;
     }
 
-    private static String storedBatch() {
+    static String storedBatch() {
         String coi = Api.registerAutologous("PSN-STORED-" + System.nanoTime() % 100_000);
         Instant at = Instant.now().minusSeconds(100);
         for (String stage : StageSamplesPath.TO_STORED) {
