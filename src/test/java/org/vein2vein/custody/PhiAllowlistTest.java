@@ -309,6 +309,8 @@ class PhiAllowlistTest {
 
     @Inject
     ExcursionRecorder excursions;
+
+    @Inject
     PartnerStream partnerStream;
 
     @Test

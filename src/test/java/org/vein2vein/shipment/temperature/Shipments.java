@@ -100,10 +100,26 @@ final class Shipments {
             insert.setTimestamp(10, receivedAt == null ? null : Timestamp.from(receivedAt));
             insert.setTimestamp(11, Timestamp.from(planned.minusSeconds(3_600)));
             insert.executeUpdate();
+            putAUnitOnBoard(connection, id, !"RECEIVED".equals(status));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return id;
+    }
+
+    /** A shipment always carries a unit: a freshly collected batch's material, registered through the API. */
+    private static void putAUnitOnBoard(Connection connection, String shipmentId, boolean open) throws SQLException {
+        String coi = Api.registerAutologous("PSN-TEMP-" + CALLERS.incrementAndGet());
+        Api.advance(coi, "COLLECTED");
+        String unit = org.vein2vein.testing.Shipping.materialOf(coi).get(0);
+        try (PreparedStatement board = connection.prepareStatement(
+                "insert into shipment_unit (shipment_id, unit_id, coi, open) values (?, ?, ?, ?)")) {
+            board.setString(1, shipmentId);
+            board.setString(2, unit);
+            board.setString(3, coi);
+            board.setBoolean(4, open);
+            board.executeUpdate();
+        }
     }
 
     static String courier() {
