@@ -26,7 +26,13 @@ class BadInputTest {
     private static final String INVALID = "urn:vein2vein:problem:invalid-request";
 
     private final Instant packedAt = Shipments.packingTime();
-    private final String shipment = Shipments.packed(packedAt);
+    private String shipment;
+
+    /** Made for each test, once the service answers (a shipment carries a unit, registered through the API). */
+    @org.junit.jupiter.api.BeforeEach
+    void packShipment() {
+        shipment = Shipments.packed(packedAt);
+    }
     private final String courier = Shipments.courier();
 
     @Test

@@ -24,7 +24,13 @@ import io.quarkus.test.junit.QuarkusTest;
 class ReadTest {
 
     private final Instant packedAt = Shipments.packingTime();
-    private final String shipment = Shipments.packed(packedAt);
+    private String shipment;
+
+    /** Made for each test, once the service answers (a shipment carries a unit, registered through the API). */
+    @org.junit.jupiter.api.BeforeEach
+    void packShipment() {
+        shipment = Shipments.packed(packedAt);
+    }
     private final String qa = Shipments.qa();
     private final String loggerD = Shipments.newLogger("LOG-D");
     private final String loggerE = Shipments.newLogger("LOG-E");
