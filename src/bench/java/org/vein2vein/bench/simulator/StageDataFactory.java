@@ -18,8 +18,9 @@ final class StageDataFactory {
     /** The shippers the simulator registers (docs/reference-data.md: the demo data has DS-0192 and CB-0042 too). */
     static final List<String> DRY_SHIPPERS = List.of("DS-0192", "DS-SIM-0101", "DS-SIM-0102", "DS-SIM-0103");
     static final List<String> COLD_BOXES = List.of("CB-0042", "CB-SIM-0201", "CB-SIM-0202");
-    private static final List<String> TRANSFER_PLACES = List.of("Frankfurt airport cargo hub", "Paris CDG cross-dock",
-            "Brussels customs depot", "Milano Malpensa cargo city", "Amsterdam Schiphol cool centre");
+    /** Places are codes (of a hub, a depot), never free text. */
+    private static final List<String> TRANSFER_PLACES = List.of("FRA-CARGO-HUB", "CDG-CROSS-DOCK",
+            "BRU-CUSTOMS-DEPOT", "MXP-CARGO-CITY", "AMS-COOL-CENTRE");
 
     private final RandomGenerator random;
 
