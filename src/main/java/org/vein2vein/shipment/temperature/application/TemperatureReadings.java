@@ -87,8 +87,9 @@ public class TemperatureReadings {
         int found = counts.stored() == 0 ? 0 : book.update(shipmentId, loggerId,
                 detection(shipment).orElseThrow(), inTransit, now);
         if (counts.conflicting() > 0) {
-            Log.warnf("Shipment %s, logger %s: %d readings sent differ from those stored at their times; the "
-                    + "stored ones are kept", shipmentId, loggerId, counts.conflicting());
+            Log.warnf("Shipment %s, logger %s: %d readings sent conflict with those stored at their times (another "
+                    + "value, or another shipment); the stored ones are kept", shipmentId, loggerId,
+                    counts.conflicting());
         }
         Log.debugf("Shipment %s, logger %s: %d readings received, %d stored", shipmentId, loggerId, sent.size(),
                 counts.stored());
