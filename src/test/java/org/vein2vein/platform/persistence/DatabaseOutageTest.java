@@ -221,9 +221,12 @@ class DatabaseOutageTest {
     /** One registration of the load, with its key and the answer it got. */
     private record Attempt(String token, String key, String subjectReference, Response answer) {
 
+        private static final java.util.concurrent.atomic.AtomicLong REFERENCES = new java.util.concurrent.atomic.AtomicLong();
+
         static Attempt register(String token) {
             String key = UUID.randomUUID().toString();
-            String subjectReference = "PSN-LOAD-" + UUID.randomUUID().toString().substring(0, 8);
+            // A pseudonym has a digit and no calendar date: letters around a counter, never random hex.
+            String subjectReference = "PSN-LOAD-K" + REFERENCES.incrementAndGet() + "X";
             return new Attempt(token, key, subjectReference, send(token, key, subjectReference));
         }
 
