@@ -57,7 +57,7 @@ class ShipmentTransitionsTest {
         assertThatThrownBy(() -> ShipmentTransitions.require(shipment, action))
                 .isInstanceOfSatisfying(ShipmentRefusedException.class, e -> {
                     assertThat(e.refusal().kind()).isEqualTo(ShipmentRefusal.Kind.OUT_OF_ORDER);
-                    assertThat(e.refusal().details()).containsEntry("status", status)
+                    assertThat(e.refusal().details()).containsEntry("shipmentStatus", status)
                             .containsEntry("allowedAt", expected);
                     assertThat(e.refusal().detail()).contains(Shipments.ID).contains(status.name())
                             .contains(action.name());
