@@ -86,7 +86,9 @@ class ShipmentAccessMatrixTest {
     private static List<Endpoint> endpoints() {
         String now = Instant.now().toString();
         return List.of(
-                new Endpoint("GET /shipments", caller -> caller.request().get("/api/v1/shipments")),
+                // From the shipment on, one item: it is listed exactly when the caller may see it, however many exist.
+                new Endpoint("GET /shipments", caller -> caller.request().queryParam("fromId", shipment)
+                        .queryParam("limit", 1).get("/api/v1/shipments")),
                 new Endpoint("GET /shipments/{id}", caller -> caller.request().get("/api/v1/shipments/{id}", shipment)),
                 // A second plan of the same unit: refused as on another open shipment, once authorised.
                 new Endpoint("POST /shipments", caller -> json(caller).body(map("originSite", Shipping.TREATMENT,
